@@ -1,0 +1,5 @@
+export * from './auth';
+export * from './audit';
+export * from './jobs';
+export * from './notifications';
+export * from './partners';
