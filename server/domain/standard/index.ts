@@ -1,0 +1,12 @@
+export * from './types';
+export { CTDC_K_V7 } from './ctdc-k-v7';
+export { CURRENT_STANDARD_ID, getStandard, listStandardIds, UnknownStandardError } from './registry';
+export { getLayout, publishedColumns, recordToObject, objectToRecord } from './layout';
+export type { StandardLayout } from './layout';
+export { isValidValue, valueSet, compareLabels, BINARY_VALUES } from './values';
+export { compileDerivations, concatenateFlagLabels } from './derive';
+export type { DeriveFn } from './derive';
+export { compileConsistency, applyConsistencyRules, findingKey } from './consistency';
+export type { ConsistencyCode, ConsistencyFinding, ConsistencyFn } from './consistency';
+export { deriveAgeBand, normaliseAgeBand, MAX_PLAUSIBLE_AGE } from './age-bands';
+export { toDbColumn } from './define';
