@@ -20,7 +20,7 @@ export async function runMigrations(cfg = loadConfig()): Promise<void> {
   await client.connect();
   try {
     const role = cfg.DATABASE_APP_USER;
-    const password = cfg.DATABASE_APP_PASSWORD.replace(/'/g, "''");
+    const password = (cfg.DATABASE_APP_PASSWORD ?? '').replace(/'/g, "''");
     await client.query('SELECT pg_advisory_lock(4242)');
     const exists = await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role]);
     const verb = exists.rowCount ? 'ALTER' : 'CREATE';

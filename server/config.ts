@@ -26,7 +26,7 @@ const schema = z.object({
   TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
 });
 
-export type Config = z.infer<typeof schema> & { appDatabaseUrl: string; dataDir: string };
+export type Config = z.infer<typeof schema> & { DATABASE_APP_PASSWORD: string; appDatabaseUrl: string; dataDir: string };
 
 export class ConfigError extends Error {}
 

@@ -1,0 +1,34 @@
+import type { Role } from '../../db/schema';
+
+/**
+ * The whole permission model in one place: each permission names the roles that hold it.
+ * Routes declare one permission; anything not declared is denied. Resource checks (a partner
+ * user reaching only its own partner) happen in the services, on top of this.
+ */
+const STAFF: Role[] = ['admin', 'partner_liaison', 'data_steward', 'privacy_officer', 'release_manager', 'viewer'];
+const WORKING_STAFF: Role[] = ['admin', 'partner_liaison', 'data_steward', 'privacy_officer', 'release_manager'];
+const EVERYONE: Role[] = [...STAFF, 'partner_user'];
+
+export const PERMISSIONS = {
+  'session.self': EVERYONE,
+  'dashboard.read': EVERYONE,
+  'notifications.own': EVERYONE,
+  'workflows.read': EVERYONE,
+  'users.manage': ['admin'],
+  'audit.read': WORKING_STAFF,
+  'audit.verify': ['admin', 'privacy_officer'],
+  'jobs.read': WORKING_STAFF,
+  'jobs.board': ['admin'],
+  'partners.read': EVERYONE,
+  'partners.manage': ['partner_liaison'],
+  'partners.transition': ['partner_liaison'],
+  'agreements.read': WORKING_STAFF,
+  'agreements.document': WORKING_STAFF,
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function rolesAllow(roles: readonly string[], permission: Permission): boolean {
+  const allowed = PERMISSIONS[permission] as readonly string[];
+  return roles.some((r) => allowed.includes(r));
+}

@@ -1,0 +1,139 @@
+import { findingKey, type ConsistencyFinding } from '../standard';
+import type { ValueCount } from '../profiling/types';
+
+export type RowProblemCode =
+  /** A value no rule says how to map: the variable is left missing. */
+  | 'unmapped_value'
+  /** A value the map did not cover, given the rule's default. */
+  | 'defaulted_value'
+  /** Birth year and reference year alone leave the age between two bands (or either side of 18). */
+  | 'age_ambiguous'
+  /** A birth date is known but the date to measure the age at is missing. */
+  | 'reference_date_missing';
+
+/** One problem of one row. Carries names, never a cell value. Shared, frozen, per rule. */
+export interface RowProblem {
+  readonly code: RowProblemCode;
+  readonly column: string;
+  readonly variable: string;
+}
+
+export interface UnmappedColumnReport {
+  column: string;
+  /** Standard variables this column feeds. */
+  variables: string[];
+  /** Cells (or, for multi-value cells, codes) left unmapped. */
+  unmapped: number;
+  /** Cells that took the rule's default. */
+  defaulted: number;
+  /** Most frequent first; empty when withheld. */
+  examples: ValueCount[];
+  /** Identifier, dropped and date columns never show their values. */
+  examplesWithheld: boolean;
+  /** Distinct unmapped values seen (up to the tracking cap), null when withheld. */
+  distinctUnmapped: number | null;
+}
+
+export interface ProblemCount {
+  code: RowProblemCode;
+  column: string;
+  variable: string;
+  count: number;
+}
+
+export interface MappingRunReport {
+  rows: number;
+  unmappedColumns: UnmappedColumnReport[];
+  problems: ProblemCount[];
+  /** Consistency fixes by `code:variable`. */
+  consistency: Record<string, number>;
+  /** Records left without a value, per standard variable. */
+  missingByVariable: Record<string, number>;
+}
+
+const TRACKED_DISTINCT = 1000;
+
+interface ColumnTally {
+  column: string;
+  variables: Set<string>;
+  unmapped: number;
+  defaulted: number;
+  withheld: boolean;
+  values: Map<string, number> | null;
+}
+
+/** Counts what a compiled mapping could not map, with examples only where they are safe to show. */
+export class RunAccumulator {
+  rows = 0;
+  private readonly columns = new Map<number, ColumnTally>();
+  private readonly problems = new Map<RowProblem, number>();
+  private readonly findings = new Map<ConsistencyFinding, number>();
+  private readonly missing: Float64Array;
+
+  constructor(
+    private readonly variableNames: readonly string[],
+    private readonly maxExamples: number,
+  ) {
+    this.missing = new Float64Array(variableNames.length);
+  }
+
+  watchColumn(index: number, column: string, variables: string[], withheld: boolean): void {
+    const tally = this.columns.get(index) ?? { column, variables: new Set<string>(), unmapped: 0, defaulted: 0, withheld, values: withheld ? null : new Map() };
+    variables.forEach((v) => tally.variables.add(v));
+    this.columns.set(index, tally);
+  }
+
+  unmapped(index: number, value: string): void {
+    const tally = this.columns.get(index)!;
+    tally.unmapped++;
+    const values = tally.values;
+    if (values === null) return;
+    const seen = values.get(value);
+    if (seen !== undefined) values.set(value, seen + 1);
+    else if (values.size < TRACKED_DISTINCT) values.set(value, 1);
+  }
+
+  defaulted(index: number): void {
+    this.columns.get(index)!.defaulted++;
+  }
+
+  problem(p: RowProblem): void {
+    this.problems.set(p, (this.problems.get(p) ?? 0) + 1);
+  }
+
+  finding(f: ConsistencyFinding): void {
+    this.findings.set(f, (this.findings.get(f) ?? 0) + 1);
+  }
+
+  countMissing(values: readonly (string | null)[]): void {
+    for (let i = 0; i < values.length; i++) if (values[i] === null) this.missing[i]++;
+  }
+
+  report(): MappingRunReport {
+    const unmappedColumns = [...this.columns.values()]
+      .filter((t) => t.unmapped > 0 || t.defaulted > 0)
+      .map((t) => ({
+        column: t.column,
+        variables: [...t.variables],
+        unmapped: t.unmapped,
+        defaulted: t.defaulted,
+        examples: t.values ? topValues(t.values, this.maxExamples) : [],
+        examplesWithheld: t.withheld,
+        distinctUnmapped: t.values ? t.values.size : null,
+      }))
+      .sort((a, b) => b.unmapped - a.unmapped);
+    const problems = [...this.problems].map(([p, count]) => ({ ...p, count })).sort((a, b) => b.count - a.count);
+    const consistency: Record<string, number> = {};
+    for (const [f, n] of this.findings) consistency[findingKey(f)] = (consistency[findingKey(f)] ?? 0) + n;
+    const missingByVariable: Record<string, number> = {};
+    this.variableNames.forEach((name, i) => (missingByVariable[name] = this.missing[i]));
+    return { rows: this.rows, unmappedColumns, problems, consistency, missingByVariable };
+  }
+}
+
+function topValues(values: Map<string, number>, n: number): ValueCount[] {
+  return [...values]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, n)
+    .map(([value, count]) => ({ value, count }));
+}

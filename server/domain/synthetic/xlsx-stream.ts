@@ -1,0 +1,56 @@
+import { once } from 'node:events';
+import { PassThrough, type Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { partnerRows } from './partner-rows';
+import type { PartnerProfile } from './types';
+
+// Fixed so that two runs with the same seed write the same workbook properties.
+const FIXED_DATE = new Date(Date.UTC(2025, 0, 1));
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const PLAIN_INTEGER = /^(0|-?[1-9]\d{0,8})$/;
+
+/** Typed cells, as a spreadsheet really holds them: numbers as numbers, dates as dates. */
+function toCell(text: string): string | number | Date | null {
+  if (text === '') return null;
+  const date = ISO_DATE.exec(text);
+  if (date) return new Date(Date.UTC(Number(date[1]), Number(date[2]) - 1, Number(date[3])));
+  if (PLAIN_INTEGER.test(text)) return Number(text);
+  return text;
+}
+
+/**
+ * XLSX through exceljs's streaming writer: rows are committed as they are drawn and the producer
+ * waits whenever the consumer has not taken the bytes yet, so memory stays flat.
+ */
+export function xlsxStream(profile: PartnerProfile, rows: number, seed: number | string): Readable {
+  const out = new PassThrough();
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: true });
+  workbook.created = FIXED_DATE;
+  workbook.modified = FIXED_DATE;
+  workbook.creator = 'synthetic generator';
+  const sheet = workbook.addWorksheet('Cases');
+
+  const produce = async (): Promise<void> => {
+    sheet.addRow([...profile.columns]).commit();
+    let n = 0;
+    for (const cells of partnerRows(profile, rows, seed)) {
+      const row = sheet.addRow(cells.map(toCell));
+      row.eachCell((cell) => {
+        if (cell.value instanceof Date) cell.numFmt = 'yyyy-mm-dd';
+      });
+      row.commit();
+      if (++n % 500 === 0) {
+        if (out.destroyed) return;
+        // Let archiver and zlib drain what was committed before drawing more rows.
+        await new Promise((resolve) => setImmediate(resolve));
+        while (out.readableLength > out.readableHighWaterMark * 4 && !out.destroyed) {
+          await once(out, 'data');
+        }
+      }
+    }
+    sheet.commit();
+    await workbook.commit();
+  };
+  produce().catch((error: unknown) => out.destroy(error instanceof Error ? error : new Error(String(error))));
+  return out;
+}

@@ -1,0 +1,18 @@
+import type { Router } from 'express';
+import type { AppContext } from '../context';
+import { registerAuditRoutes } from './audit';
+import { registerAuthRoutes } from './auth';
+import { registerJobRoutes } from './jobs';
+import { registerNotificationRoutes } from './notifications';
+import { registerSystemRoutes } from './system';
+import { registerUserRoutes } from './users';
+
+/** Every API route, by domain. A route exists only if one of these declares it. */
+export function registerRoutes(router: Router, ctx: AppContext) {
+  registerSystemRoutes(router, ctx);
+  registerAuthRoutes(router, ctx);
+  registerUserRoutes(router, ctx);
+  registerAuditRoutes(router, ctx);
+  registerJobRoutes(router, ctx);
+  registerNotificationRoutes(router, ctx);
+}

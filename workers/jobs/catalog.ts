@@ -1,0 +1,37 @@
+import { z } from 'zod';
+
+/**
+ * Every job type, defined once: its queue, payload schema (ids only: BullMQ keeps payloads in
+ * Redis in clear text, so no partner data ever goes in one), attempts and backoff. Handlers live
+ * in workers/jobs/<job>.ts and are typed against this catalog; the API enqueues through it.
+ */
+export const QUEUES = ['ingest', 'anonymize', 'publish', 'reports', 'maintenance'] as const;
+export type QueueName = (typeof QUEUES)[number];
+
+export interface JobDefinition<P extends z.ZodType> {
+  queue: QueueName;
+  payload: P;
+  attempts: number;
+  backoffMs: number;
+  /** Shown in the jobs view. */
+  title: string;
+}
+
+const define = <P extends z.ZodType>(d: JobDefinition<P>) => d;
+const id = z.string().uuid();
+
+export const JOB_CATALOG = {
+  'audit.verify-chain': define({
+    queue: 'maintenance', payload: z.object({}).strict(), attempts: 1, backoffMs: 0, title: 'Verify the audit chain',
+  }),
+  'sessions.purge-expired': define({
+    queue: 'maintenance', payload: z.object({}).strict(), attempts: 3, backoffMs: 10_000, title: 'Purge expired sessions',
+  }),
+  'jobs.self-test': define({
+    queue: 'maintenance', payload: z.object({ failTimes: z.number().int().min(0).max(5), runId: id }).strict(), attempts: 3, backoffMs: 200,
+    title: 'Job system self-test',
+  }),
+} as const;
+
+export type JobName = keyof typeof JOB_CATALOG;
+export type JobPayload<N extends JobName> = z.infer<(typeof JOB_CATALOG)[N]['payload']>;

@@ -1,0 +1,7 @@
+import type { JobName } from './jobs/catalog';
+
+/** Repeatable jobs (BullMQ job schedulers), visible in the jobs view. Cron in UTC. */
+export const SCHEDULES: { id: string; job: JobName; pattern: string }[] = [
+  { id: 'daily-audit-verification', job: 'audit.verify-chain', pattern: '30 2 * * *' },
+  { id: 'hourly-session-purge', job: 'sessions.purge-expired', pattern: '0 * * * *' },
+];
