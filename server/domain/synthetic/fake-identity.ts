@@ -65,7 +65,7 @@ export function fakeFrenchNarrative(rng: Rng, person: FakePerson): string {
   const n = NARRATIVE_FR;
   const parts = [`${rng.pick(n.openings)} ${rng.pick(n.recruitment)}.`];
   const conditions = rng.int(1, 2);
-  for (let i = 0; i < conditions; i++) parts.push(`Elle indique que ${rng.pick(n.conditions)}.`);
+  for (let i = 0; i < conditions; i++) parts.push(`Elle indique : ${rng.pick(n.conditions)}.`);
   if (rng.chance(0.3)) parts.push(`Accompagnée par ${person.firstName}.`);
   parts.push(rng.pick(n.closings));
   return parts.join(' ');

@@ -43,9 +43,7 @@ export function xlsxStream(profile: PartnerProfile, rows: number, seed: number |
         if (out.destroyed) return;
         // Let archiver and zlib drain what was committed before drawing more rows.
         await new Promise((resolve) => setImmediate(resolve));
-        while (out.readableLength > out.readableHighWaterMark * 4 && !out.destroyed) {
-          await once(out, 'data');
-        }
+        if (out.writableNeedDrain) await once(out, 'drain');
       }
     }
     sheet.commit();
