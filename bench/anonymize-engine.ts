@@ -46,12 +46,12 @@ export function syntheticCtdcDataset(records: number, seed = 7): Dataset {
     const j = Math.floor(random() * (i + 1));
     [countries[i], countries[j]] = [countries[j], countries[i]];
   }
-  const citizenship = sampler(countries.slice(0, 180), zipf(180, 1.15), random);
-  const exploitation = sampler(countries.slice(0, 110), zipf(110, 1.3), random);
+  const citizenship = sampler(countries.slice(0, 150), zipf(150, 1.8), random);
+  const exploitation = sampler(countries.slice(0, 100), zipf(100, 1.8), random);
   const years = Array.from({ length: 22 }, (_, i) => String(2002 + i));
   const year = sampler(years, years.map((_, i) => 1 + i * i), random);
   const gender = sampler(['Female', 'Male', 'Transgender/NonConforming', ''], [70, 27, 1, 2], random);
-  const age = sampler([...AGE_BANDS, ''], [4, 10, 9, 9, 8, 7, 12, 6, 4, 31], random);
+  const age = sampler([...AGE_BANDS, ''], [4, 10, 9, 9, 8, 7, 12, 6, 4, 34], random);
   const source = sampler(['Case Management', 'Hotline', ''], [62, 36, 2], random);
   const partner = sampler(['p01', 'p02', 'p03', 'p04', 'p05', 'p06', 'p07', 'p08'], [40, 20, 12, 10, 8, 5, 3, 2], random);
   const builder = new DatasetBuilder({ columns: DEFAULT_QIS });
@@ -60,7 +60,7 @@ export function syntheticCtdcDataset(records: number, seed = 7): Dataset {
     const minor = band === '0--8' || band === '9--17';
     const majority = band === '' ? (random() < 0.7 ? 'Unknown' : '') : minor ? 'Minor' : 'Adult';
     const citizen = citizenship();
-    const exploited = random() < 0.45 ? citizen : exploitation();
+    const exploited = random() < 0.72 ? citizen : exploitation();
     builder.add([year(), gender(), band, majority, citizen, exploited, source()], partner());
   }
   return builder.build();

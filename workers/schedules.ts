@@ -3,5 +3,6 @@ import type { JobName } from './jobs/catalog';
 /** Repeatable jobs (BullMQ job schedulers), visible in the jobs view. Cron in UTC. */
 export const SCHEDULES: { id: string; job: JobName; pattern: string }[] = [
   { id: 'daily-audit-verification', job: 'audit.verify-chain', pattern: '30 2 * * *' },
+  { id: 'daily-agreement-sweep', job: 'partners.agreement-sweep', pattern: '0 6 * * *' },
   { id: 'hourly-session-purge', job: 'sessions.purge-expired', pattern: '0 * * * *' },
 ];

@@ -34,6 +34,11 @@ export const partners = pgTable(
     status: partnerStatusEnum('status').notNull().default('prospect'),
     /** Asked at offboarding: do past contributions stay in future releases? */
     keepContributions: boolean('keep_contributions'),
+    /** The liaison responsible for the relationship; receives its notifications. */
+    liaisonId: uuid('liaison_id'),
+    activatedAt: timestamp('activated_at', { withTimezone: true }),
+    /** Set by harmonization: the basis of contribution freshness. */
+    lastContributionAt: timestamp('last_contribution_at', { withTimezone: true }),
     createdBy: uuid('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

@@ -1,9 +1,12 @@
 import type { Router } from 'express';
 import type { AppContext } from '../context';
+import { registerAgreementRoutes } from './agreements';
 import { registerAuditRoutes } from './audit';
 import { registerAuthRoutes } from './auth';
 import { registerJobRoutes } from './jobs';
 import { registerNotificationRoutes } from './notifications';
+import { registerPartnerRoutes } from './partners';
+import { registerDashboardRoutes } from './dashboard';
 import { registerSystemRoutes } from './system';
 import { registerUserRoutes } from './users';
 
@@ -15,4 +18,7 @@ export function registerRoutes(router: Router, ctx: AppContext) {
   registerAuditRoutes(router, ctx);
   registerJobRoutes(router, ctx);
   registerNotificationRoutes(router, ctx);
+  registerDashboardRoutes(router, ctx);
+  registerPartnerRoutes(router, ctx);
+  registerAgreementRoutes(router, ctx);
 }

@@ -27,6 +27,10 @@ export const JOB_CATALOG = {
   'sessions.purge-expired': define({
     queue: 'maintenance', payload: z.object({}).strict(), attempts: 3, backoffMs: 10_000, title: 'Purge expired sessions',
   }),
+  'partners.agreement-sweep': define({
+    queue: 'maintenance', payload: z.object({ asOf: z.string().date().optional() }).strict(), attempts: 5, backoffMs: 30_000,
+    title: 'Agreement expiry warnings and suspensions',
+  }),
   'jobs.self-test': define({
     queue: 'maintenance', payload: z.object({ failTimes: z.number().int().min(0).max(5), runId: id }).strict(), attempts: 3, backoffMs: 200,
     title: 'Job system self-test',

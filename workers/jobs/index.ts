@@ -1,4 +1,5 @@
 import type { HandlerMap } from '../runtime';
+import { agreementSweepJob } from './agreement-sweep';
 import { purgeExpiredSessionsJob } from './purge-expired-sessions';
 import { selfTestJob } from './self-test';
 import { verifyAuditChainJob } from './verify-audit-chain';
@@ -7,5 +8,6 @@ import { verifyAuditChainJob } from './verify-audit-chain';
 export const HANDLERS: HandlerMap = {
   'audit.verify-chain': verifyAuditChainJob,
   'sessions.purge-expired': purgeExpiredSessionsJob,
+  'partners.agreement-sweep': agreementSweepJob,
   'jobs.self-test': selfTestJob,
 };

@@ -75,13 +75,19 @@ export function anonymize(dataset: Dataset, policyInput: AnonymizationPolicy, op
   report('output', 90, search.nodesChecked, search.nodesTotal);
   const searched = performance.now();
 
-  const chosen = search.best
-    ? counter.count(combinations, search.best.levels)
-    : suppressAll(counter.count(combinations, maxLevels), loss);
+  let chosen: NodeClasses;
+  let chosenShare: Float64Array;
+  if (search.best) {
+    chosen = counter.count(combinations, search.best.levels);
+    chosenShare = counter.suppressedShare(chosen);
+  } else {
+    ({ node: chosen, suppressedShare: chosenShare } = suppressAll(counter.count(combinations, maxLevels), loss));
+  }
   const output = buildOutput(qis, hierarchies.map((h) => h.labels), combinations.combinationOf, chosen);
   const ctx: MeasureContext = { dataset, qis, hierarchies, combinations, loss, riskThreshold: riskThresholdOf(policy) };
-  const measured = measureNode(ctx, chosen);
-  const suppressionOnly = measureNode(ctx, counter.count(combinations, qis.map(() => 0)));
+  const measured = measureNode(ctx, chosen, chosenShare);
+  const bottom = counter.count(combinations, qis.map(() => 0));
+  const suppressionOnly = measureNode(ctx, bottom, counter.suppressedShare(bottom));
   const finished = performance.now();
   report('done', 100, search.nodesChecked, search.nodesTotal);
 

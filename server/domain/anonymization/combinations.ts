@@ -61,7 +61,7 @@ export function buildCombinations(dataset: Dataset, qis: readonly string[], hier
   if (withSensitive && !sensitive) throw new DatasetPolicyMismatchError('l-diversity needs the sensitive variable in the dataset');
   const keyColumns = sensitive ? [...recordColumns, sensitive.codes] : recordColumns;
   const keyRadices = sensitive ? [...radices, sensitive.values.length] : radices;
-  const grouping = groupColumns(keyColumns, keyRadices, n, new KeyTable(1 << 16));
+  const grouping = groupColumns(keyColumns, keyRadices, n, new KeyTable());
   const rows = grouping.groups;
   const counts = new Int32Array(rows);
   for (let i = 0; i < n; i++) counts[grouping.groupOf[i]]++;

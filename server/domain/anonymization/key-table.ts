@@ -1,88 +1,122 @@
-const TWO_POW_32 = 4294967296;
-
 /**
- * Open-addressing hash table from a non-negative integer key (a double below 2^53) to a dense id
- * 0, 1, 2, … in order of first insertion, so grouping is deterministic. Reused across lattice
- * nodes to avoid reallocating per node.
+ * Open-addressing hash table buffers, reused across lattice nodes so counting a node allocates
+ * little. The hot loops live in small standalone functions over typed arrays: V8 optimizes those
+ * once, where one large function with several loops kept being deoptimized between calls.
  */
 export class KeyTable {
-  private keys = new Float64Array(0);
-  private ids = new Int32Array(0);
-  private shift = 32;
-  private mask = 0;
-  size = 0;
+  keys = new Float64Array(0);
+  ids = new Int32Array(0);
+  shift = 32;
+  mask = 0;
+  /** Int32 keys and ids interleaved, one cache line per probe: [key, id, key, id, …], key -1 = empty. */
+  intSlots = new Int32Array(0);
+  intShift = 32;
 
-  constructor(expected = 16) {
-    this.allocate(expected);
-  }
-
-  /** Empties the table, sized for about `expected` distinct keys. */
-  reset(expected: number): void {
-    const capacity = capacityFor(expected);
-    if (capacity > this.ids.length || capacity * 8 < this.ids.length) this.allocate(expected);
-    else this.ids.fill(-1);
-    this.size = 0;
-  }
-
-  idOf(key: number): number {
-    const keys = this.keys;
-    const ids = this.ids;
-    const mask = this.mask;
-    let slot = Math.imul((key >>> 0) ^ Math.imul((key / TWO_POW_32) >>> 0, 0x85ebca6b), 0x9e3779b1) >>> this.shift;
-    for (;;) {
-      const id = ids[slot];
-      if (id === -1) break;
-      if (keys[slot] === key) return id;
-      slot = (slot + 1) & mask;
+  prepareInt(distinct: number): void {
+    let capacity = 16;
+    while (capacity < distinct * 2) capacity *= 2;
+    if (capacity * 2 !== this.intSlots.length) {
+      this.intSlots = new Int32Array(capacity * 2);
+      this.intShift = 32 - Math.log2(capacity);
     }
-    const id = this.size++;
-    keys[slot] = key;
-    ids[slot] = id;
-    if (this.size * 2 > ids.length) this.grow();
-    return id;
+    this.intSlots.fill(-1);
   }
 
-  private allocate(expected: number): void {
-    const capacity = capacityFor(expected);
-    this.keys = new Float64Array(capacity);
-    this.ids = new Int32Array(capacity).fill(-1);
-    this.shift = 32 - Math.log2(capacity);
-    this.mask = capacity - 1;
-  }
-
-  private grow(): void {
-    const oldKeys = this.keys;
-    const oldIds = this.ids;
-    const size = this.size;
-    this.allocate(oldIds.length);
-    for (let slot = 0; slot < oldIds.length; slot++) {
-      const id = oldIds[slot];
-      if (id === -1) continue;
-      const key = oldKeys[slot];
-      let at = Math.imul((key >>> 0) ^ Math.imul((key / TWO_POW_32) >>> 0, 0x85ebca6b), 0x9e3779b1) >>> this.shift;
-      while (this.ids[at] !== -1) at = (at + 1) & this.mask;
-      this.keys[at] = key;
-      this.ids[at] = id;
+  /** Empties the table, sized for at most `distinct` keys at a load of one half or less. */
+  prepare(distinct: number): void {
+    let capacity = 16;
+    while (capacity < distinct * 2) capacity *= 2;
+    if (capacity !== this.ids.length) {
+      this.keys = new Float64Array(capacity);
+      this.ids = new Int32Array(capacity);
+      this.shift = 32 - Math.log2(capacity);
+      this.mask = capacity - 1;
     }
-    this.size = size;
+    this.ids.fill(-1);
   }
-}
-
-function capacityFor(expected: number): number {
-  let capacity = 16;
-  while (capacity < expected * 2) capacity *= 2;
-  return capacity;
 }
 
 export interface Grouping {
-  /** Group id of every row, ids dense in order of first appearance. */
+  /** Group id of every row, ids dense in order of first appearance (so grouping is deterministic). */
   groupOf: Int32Array;
   groups: number;
   /** First row of every group. */
   firstRow: Int32Array;
 }
 
+/** Groups rows by key (non-negative integers below 2^53); `distinct` bounds the number of groups. */
+export function groupKeys(keys: Float64Array, rows: number, table = new KeyTable(), distinct = rows): Grouping {
+  table.prepare(Math.min(rows, distinct));
+  const groupOf = new Int32Array(rows);
+  const firstRow = new Int32Array(rows);
+  const groups = assignGroups(keys, rows, table.keys, table.ids, table.shift, table.mask, groupOf, firstRow);
+  return { groupOf, groups, firstRow: firstRow.slice(0, groups) };
+}
+
+function assignGroups(
+  keys: Float64Array,
+  rows: number,
+  slotKeys: Float64Array,
+  slotIds: Int32Array,
+  shift: number,
+  mask: number,
+  groupOf: Int32Array,
+  firstRow: Int32Array,
+): number {
+  let groups = 0;
+  for (let row = 0; row < rows; row++) {
+    const key = keys[row];
+    let slot = Math.imul((key >>> 0) ^ Math.imul((key / 4294967296) >>> 0, 0x85ebca6b), 0x9e3779b1) >>> shift;
+    let id = slotIds[slot];
+    while (id !== -1 && slotKeys[slot] !== key) {
+      slot = (slot + 1) & mask;
+      id = slotIds[slot];
+    }
+    if (id === -1) {
+      id = groups++;
+      slotIds[slot] = id;
+      slotKeys[slot] = key;
+      firstRow[id] = row;
+    }
+    groupOf[row] = id;
+  }
+  return groups;
+}
+
+/** Groups rows by key (non-negative int32); `distinct` bounds the number of groups. */
+export function groupIntKeys(keys: Int32Array, rows: number, table = new KeyTable(), distinct = rows): Grouping {
+  table.prepareInt(Math.min(rows, distinct));
+  const groupOf = new Int32Array(rows);
+  const firstRow = new Int32Array(Math.min(rows, distinct));
+  const groups = assignIntGroups(keys, rows, table.intSlots, table.intShift, groupOf, firstRow);
+  return { groupOf, groups, firstRow: firstRow.slice(0, groups) };
+}
+
+function assignIntGroups(keys: Int32Array, rows: number, slots: Int32Array, shift: number, groupOf: Int32Array, firstRow: Int32Array): number {
+  const mask = slots.length - 1;
+  let groups = 0;
+  for (let row = 0; row < rows; row++) {
+    const key = keys[row];
+    let at = (Math.imul(key, 0x9e3779b1) >>> shift) << 1;
+    let stored = slots[at];
+    while (stored !== key && stored !== -1) {
+      at = (at + 2) & mask;
+      stored = slots[at];
+    }
+    let id: number;
+    if (stored === -1) {
+      id = groups++;
+      slots[at] = key;
+      slots[at + 1] = id;
+      firstRow[id] = row;
+    } else id = slots[at + 1];
+    groupOf[row] = id;
+  }
+  return groups;
+}
+
 const MAX_EXACT = 2 ** 53;
+const MAX_INT_KEY = 2 ** 31 - 1;
 
 /**
  * Groups rows by the combination of their column values (each column holds ids below its radix).
@@ -90,38 +124,40 @@ const MAX_EXACT = 2 ** 53;
  * far are first replaced by their group ids, so any number of columns stays exact.
  */
 export function groupColumns(columns: readonly Int32Array[], radices: readonly number[], rows: number, table = new KeyTable()): Grouping {
+  const keySpace = radices.reduce((a, b) => a * b, 1);
+  if (keySpace <= MAX_INT_KEY) {
+    const intKeys = new Int32Array(rows);
+    for (let c = 0; c < columns.length; c++) appendIntDigit(intKeys, columns[c], radices[c], rows);
+    return groupIntKeys(intKeys, rows, table, keySpace);
+  }
   const keys = new Float64Array(rows);
   let radix = 1;
   for (let c = 0; c < columns.length; c++) {
     if (radix * radices[c] >= MAX_EXACT) {
-      const partial = groupKeys(keys, rows, table);
-      keys.set(partial.groupOf);
+      const partial = groupKeys(keys, rows, table, radix);
+      for (let row = 0; row < rows; row++) keys[row] = partial.groupOf[row];
       radix = partial.groups;
     }
-    const column = columns[c];
-    const base = radices[c];
-    for (let row = 0; row < rows; row++) keys[row] = keys[row] * base + column[row];
-    radix *= base;
+    appendDigit(keys, columns[c], radices[c], rows);
+    radix *= radices[c];
   }
-  return groupKeys(keys, rows, table);
+  return groupKeys(keys, rows, table, radix);
 }
 
-export function groupKeys(keys: Float64Array, rows: number, table = new KeyTable(), expected = rows): Grouping {
-  table.reset(Math.min(rows, expected));
-  const groupOf = new Int32Array(rows);
-  let firstRow = new Int32Array(Math.max(16, Math.min(rows, expected)));
-  for (let row = 0; row < rows; row++) {
-    const before = table.size;
-    const id = table.idOf(keys[row]);
-    groupOf[row] = id;
-    if (id === before) {
-      if (id === firstRow.length) {
-        const grown = new Int32Array(firstRow.length * 2);
-        grown.set(firstRow);
-        firstRow = grown;
-      }
-      firstRow[id] = row;
-    }
-  }
-  return { groupOf, groups: table.size, firstRow: firstRow.subarray(0, table.size) };
+function appendDigit(keys: Float64Array, column: Int32Array, base: number, rows: number): void {
+  for (let row = 0; row < rows; row++) keys[row] = keys[row] * base + column[row];
+}
+
+/** keys[row] += weights[column[row]]: adds one QI's contribution to mixed-radix keys. */
+function appendIntDigit(keys: Int32Array, column: Int32Array, base: number, rows: number): void {
+  for (let row = 0; row < rows; row++) keys[row] = keys[row] * base + column[row];
+}
+
+export function addWeighted(keys: Float64Array, column: Int32Array, weights: Float64Array, rows: number): void {
+  for (let row = 0; row < rows; row++) keys[row] += weights[column[row]];
+}
+
+/** totals[groupOf[row]] += counts[row]. */
+export function sumByGroup(groupOf: Int32Array, counts: Int32Array, rows: number, totals: Int32Array): void {
+  for (let row = 0; row < rows; row++) totals[groupOf[row]] += counts[row];
 }

@@ -54,7 +54,7 @@ export interface MeasureContext {
 }
 
 /** Measures of a node counted from the distinct combinations (so classOf covers every record). */
-export function measureNode(ctx: MeasureContext, node: NodeClasses): NodeMeasures {
+export function measureNode(ctx: MeasureContext, node: NodeClasses, suppressedShare: Float64Array): NodeMeasures {
   const { dataset, qis, hierarchies, combinations } = ctx;
   const suppressedRecord = (record: number): boolean => node.failing[node.classOf[combinations.combinationOf[record]]] === 1;
   const buckets = BUCKETS.map(([label, min, max]) => ({ label, min, max, classes: 0, records: 0 }));
@@ -78,7 +78,7 @@ export function measureNode(ctx: MeasureContext, node: NodeClasses): NodeMeasure
     bucket.records += size;
   }
   const suppressed = dataset.size - kept;
-  const { perQi, total } = nodeLoss(ctx.loss, node.levels, node.suppressed, node.suppressedShare);
+  const { perQi, total } = nodeLoss(ctx.loss, node.levels, node.suppressed, suppressedShare);
   const levels = qis.map((qi, q) => ({ qi, level: node.levels[q], height: hierarchies[q].height }));
   return {
     levels,
@@ -109,11 +109,9 @@ function countByColumn(column: EncodedColumn, suppressed: (record: number) => bo
 }
 
 /** The same node with every record suppressed: what a run without a solution publishes. */
-export function suppressAll(node: NodeClasses, loss: LossModel): NodeClasses {
+export function suppressAll(node: NodeClasses, loss: LossModel): { node: NodeClasses; suppressedShare: Float64Array } {
   return {
-    ...node,
-    failing: new Uint8Array(node.classes).fill(1),
-    suppressed: loss.records,
+    node: { ...node, failing: new Uint8Array(node.classes).fill(1), suppressed: loss.records },
     suppressedShare: Float64Array.from(node.levels, (level, q) => loss.unsuppressedSum[q][level]),
   };
 }

@@ -62,7 +62,7 @@ export function searchOptimalNode(input: SearchInput): SearchOutcome {
     input.onNode?.({ nodesChecked, nodesTotal: lattice.size, settled: visited / lattice.size });
     if (classes.suppressed > maxSuppressed) failed.push(levels);
     else {
-      const { perQi, total } = nodeLoss(loss, levels, classes.suppressed, classes.suppressedShare);
+      const { perQi, total } = nodeLoss(loss, levels, classes.suppressed, counter.suppressedShare(classes));
       if (!best || total < best.loss || (total === best.loss && compareNodes(levels, best.levels) < 0)) {
         best = { levels, loss: total, perQiLoss: perQi, suppressed: classes.suppressed };
       }

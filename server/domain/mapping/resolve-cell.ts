@@ -105,11 +105,29 @@ export function yearResolver(rule: RuleOf<'year_from_date'>, standard: StandardD
 }
 
 const CACHE_LIMIT = 50_000;
+const SMALL = 8;
 
-/** Memoised by cell text: partner columns repeat a few values over millions of rows. */
+/**
+ * Memoised by cell text: partner columns repeat a few values over millions of rows. The first few
+ * distinct values are scanned linearly, faster than hashing a fresh string for flag-like columns.
+ */
 export function memoise(resolve: CellResolver): CellResolver {
-  const cache = new Map<string, Resolved>();
+  const keys: string[] = [];
+  const results: Resolved[] = [];
+  let cache: Map<string, Resolved> | null = null;
   return (cell) => {
+    if (cache === null) {
+      for (let i = 0; i < keys.length; i++) if (keys[i] === cell) return results[i];
+      const r = resolve(cell);
+      if (keys.length < SMALL) {
+        keys.push(cell);
+        results.push(r);
+      } else {
+        cache = new Map(keys.map((k, i) => [k, results[i]]));
+        cache.set(cell, r);
+      }
+      return r;
+    }
     let r = cache.get(cell);
     if (r === undefined) {
       r = resolve(cell);

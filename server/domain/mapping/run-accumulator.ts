@@ -15,6 +15,7 @@ export type RowProblemCode =
 export interface RowProblem {
   readonly code: RowProblemCode;
   readonly column: string;
+  /** The variable fed, or for a multi-value cell the group of flags it feeds. */
   readonly variable: string;
 }
 

@@ -15,6 +15,11 @@ interface CompiledConcatenation {
   separator: string;
 }
 
+function textOf(c: CompiledConcatenation, mask: number): string | null {
+  const labels = c.labels.filter((_, i) => (mask & (1 << i)) !== 0);
+  return labels.length === 0 ? null : labels.join(c.separator);
+}
+
 const compiled = new WeakMap<StandardDefinition, DeriveFn>();
 
 export function compileDerivations(standard: StandardDefinition): DeriveFn {
@@ -27,6 +32,7 @@ export function compileDerivations(standard: StandardDefinition): DeriveFn {
     const sources = variable.derivation.sources
       .map((name) => ({ index: layout.index(name), label: layout.variable(name).label }))
       .sort((a, b) => compareLabels(a.label, b.label));
+    if (sources.length > 30) throw new Error(`${variable.name}: a concatenation of more than 30 flags is not supported`);
     concatenations.push({
       target: layout.index(variable.name),
       sources: sources.map((s) => s.index),
@@ -34,14 +40,19 @@ export function compileDerivations(standard: StandardDefinition): DeriveFn {
       separator: variable.derivation.separator,
     });
   }
+  // The flags that are 1 form a bit mask; each mask's text is built once, not once per record.
+  const texts = concatenations.map(() => new Map<number, string | null>());
   const fn: DeriveFn = (values) => {
-    for (const c of concatenations) {
-      let out: string | null = null;
-      for (let i = 0; i < c.sources.length; i++) {
-        if (values[c.sources[i]] !== '1') continue;
-        out = out === null ? c.labels[i] : out + c.separator + c.labels[i];
+    for (let c = 0; c < concatenations.length; c++) {
+      const { sources, target } = concatenations[c];
+      let mask = 0;
+      for (let i = 0; i < sources.length; i++) if (values[sources[i]] === '1') mask |= 1 << i;
+      let text = texts[c].get(mask);
+      if (text === undefined) {
+        text = textOf(concatenations[c], mask);
+        texts[c].set(mask, text);
       }
-      values[c.target] = out;
+      values[target] = text;
     }
   };
   compiled.set(standard, fn);

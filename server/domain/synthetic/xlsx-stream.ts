@@ -18,9 +18,25 @@ function toCell(text: string): string | number | Date | null {
   return text;
 }
 
+interface ZipEntryInput extends NodeJS.EventEmitter {
+  // exceljs pipes into a readable-stream v2 PassThrough, which predates `writableNeedDrain`.
+  _writableState?: { needDrain: boolean };
+}
+
+/**
+ * exceljs's sheet buffer writes into the zip without honouring backpressure (it ignores write()'s
+ * return value), so rows drawn faster than zlib compresses them would pile up in memory. We wait
+ * on the zip entry's own buffer and on the consumer before drawing more.
+ */
+async function waitForZip(sheet: unknown, out: PassThrough): Promise<void> {
+  const entry = (sheet as { stream?: { pipes?: ZipEntryInput[] } }).stream?.pipes?.[0];
+  if (entry?._writableState?.needDrain) await once(entry, 'drain');
+  if (out.writableNeedDrain) await once(out, 'drain');
+}
+
 /**
  * XLSX through exceljs's streaming writer: rows are committed as they are drawn and the producer
- * waits whenever the consumer has not taken the bytes yet, so memory stays flat.
+ * waits whenever the zip or the consumer has not taken the bytes yet, so memory stays flat.
  */
 export function xlsxStream(profile: PartnerProfile, rows: number, seed: number | string): Readable {
   const out = new PassThrough();
@@ -41,9 +57,7 @@ export function xlsxStream(profile: PartnerProfile, rows: number, seed: number |
       row.commit();
       if (++n % 500 === 0) {
         if (out.destroyed) return;
-        // Let archiver and zlib drain what was committed before drawing more rows.
-        await new Promise((resolve) => setImmediate(resolve));
-        if (out.writableNeedDrain) await once(out, 'drain');
+        await waitForZip(sheet, out);
       }
     }
     sheet.commit();

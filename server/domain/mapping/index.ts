@@ -1,0 +1,10 @@
+export * from './spec-schema';
+export { validateMapping, checkMappingStructure } from './validate-mapping';
+export type { MappingIssue, MappingIssueCode, MappingValidation, MappingContext } from './validate-mapping';
+export { compileMapping, MappingCompileError } from './compile-mapping';
+export type { CompiledMapping, CompileOptions, MappedRow } from './compile-mapping';
+export type { MappingRunReport, UnmappedColumnReport, RowProblem, RowProblemCode, ProblemCount } from './run-accumulator';
+export { parseAge } from './parse-age';
+export { parseDate, parseYear, fullYearsBetween } from './parse-date';
+export { valueKey, DEFAULT_MISSING_VALUES } from './value-key';
+export { deriveAgeBand, normaliseAgeBand } from '../standard';
