@@ -1,1 +1,9 @@
-import { WORKFLOWS } from '../../server/workflow/tables'; import { PERMISSIONS } from '../../server/auth/permissions'; console.log(WORKFLOWS, PERMISSIONS);
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

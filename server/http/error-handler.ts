@@ -34,5 +34,7 @@ export function errorHandler(err: unknown, req: Request, res: Response, _next: N
   log({ requestId: req.requestId, code: appError.code, path: req.path, err: appError.status === 500 ? err : undefined }, appError.message);
   if (res.headersSent) return res.destroy();
   if (appError.code === 'unavailable') res.setHeader('Retry-After', '5');
+  // A refused upload may leave request bytes unread: close the connection rather than reuse it.
+  if (!req.complete) res.setHeader('Connection', 'close');
   res.status(appError.status).json({ code: appError.code, message: appError.message, ...appError.details, requestId: req.requestId });
 }

@@ -1,8 +1,5 @@
 import type { Router } from 'express';
 import { eq, sql } from 'drizzle-orm';
-import { createHash } from 'node:crypto';
-import { Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { z } from 'zod';
 import { agreements } from '../../db/schema';
 import type { AppContext } from '../context';
@@ -10,6 +7,7 @@ import { AppError, notFound } from '../errors/app-error';
 import { requestMeta } from '../http/authenticate';
 import { mountRoute } from '../http/route';
 import { receiveFile } from '../http/upload';
+import { sendStream } from '../http/send-stream';
 import { attachAgreementDocument, createAgreement, transitionAgreement, updateDraftAgreement } from '../services/partners/agreements';
 import { agreementBody } from '../services/partners/partner-schemas';
 
@@ -76,13 +74,11 @@ export function registerAgreementRoutes(router: Router, ctx: AppContext) {
       const [row] = await ctx.db.select().from(agreements).where(eq(agreements.id, params.id));
       if (!row?.documentKey) throw notFound('Agreement document');
       // Verify before sending: a tampered file is refused, never served.
-      const hash = createHash('sha256');
-      await pipeline(ctx.blobs.open(row.documentKey), new Transform({ transform(c, _e, done) { hash.update(c); done(); } }));
-      if (hash.digest('hex') !== row.documentSha256) throw new AppError('internal', 'The stored document does not match its checksum; it was not served');
+      if ((await ctx.blobs.sha256(row.documentKey)) !== row.documentSha256) throw new AppError('internal', 'The stored document does not match its checksum; it was not served');
       res.setHeader('Content-Type', 'application/pdf');
       res.setHeader('Content-Disposition', `attachment; filename="agreement-v${row.version}.pdf"`);
       res.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");
-      await pipeline(ctx.blobs.open(row.documentKey), res);
+      await sendStream(res, ctx.blobs.open(row.documentKey));
     },
   });
 }

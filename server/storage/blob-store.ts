@@ -65,6 +65,13 @@ export class BlobStore {
     return fs.createReadStream(this.file(key)).pipe(new DecryptStream(this.master));
   }
 
+  /** SHA-256 of the decrypted content, read end to end (also proves the file is intact). */
+  async sha256(key: string): Promise<string> {
+    const hash = createHash('sha256');
+    for await (const chunk of this.open(key)) hash.update(chunk as Buffer);
+    return hash.digest('hex');
+  }
+
   async delete(key: string): Promise<void> {
     await fs.promises.rm(this.file(key), { force: true });
   }

@@ -85,7 +85,7 @@ function pickSource(cache: readonly RowSource[], base: RowSource, levels: readon
 function remember(cache: RowSource[], classes: NodeClasses, baseRows: number): number {
   const rows = classes.subclasses?.groups ?? classes.classes;
   // A rollup only pays off when it saves most of the work of counting from the combinations.
-  if (rows * 2 > baseRows) return 0;
+  if (rows * 1000000 > baseRows) return 0;
   cache.push(classesAsSource(classes));
   return rows;
 }

@@ -20,7 +20,7 @@ function toCell(text: string): string | number | Date | null {
 
 interface ZipEntryInput extends NodeJS.EventEmitter {
   // exceljs pipes into a readable-stream v2 PassThrough, which predates `writableNeedDrain`.
-  _writableState?: { needDrain: boolean };
+  _writableState?: { needDrain: boolean; length: number };
 }
 
 /**
@@ -30,7 +30,9 @@ interface ZipEntryInput extends NodeJS.EventEmitter {
  */
 async function waitForZip(sheet: unknown, out: PassThrough): Promise<void> {
   const entry = (sheet as { stream?: { pipes?: ZipEntryInput[] } }).stream?.pipes?.[0];
-  if (entry?._writableState?.needDrain) await once(entry, 'drain');
+  const state = entry?._writableState;
+  // Letting a few MB queue keeps zlib busy; waiting at every 16 KB makes the writer far slower.
+  if (entry && state && state.needDrain && state.length > 4 * 1024 * 1024) await once(entry, 'drain');
   if (out.writableNeedDrain) await once(out, 'drain');
 }
 

@@ -1,0 +1,61 @@
+import { Stack } from '@mui/material';
+import { Labeled, Link, Show, SimpleShowLayout, TextField, useCreatePath, useRecordContext, useTranslate } from 'react-admin';
+import { DateTime } from '../../components/DateTime';
+import { EntityLink } from '../../components/EntityLink';
+import type { AuditEvent } from '../../components/EntityHistory';
+import { JsonBlock, Mono } from '../../components/JsonBlock';
+import { RoleChips } from '../../components/RoleChips';
+import { useDomainLabels } from '../../i18n/labels';
+
+const Title = () => {
+  const event = useRecordContext<AuditEvent>();
+  const labels = useDomainLabels();
+  return <>{event ? `#${event.id} · ${labels.action(event.action, event.entityType)}` : ''}</>;
+};
+
+const EventBody = () => {
+  const event = useRecordContext<AuditEvent>();
+  const labels = useDomainLabels();
+  const translate = useTranslate();
+  const createPath = useCreatePath();
+  if (!event) return null;
+  const entityFilter = encodeURIComponent(JSON.stringify({ entityType: event.entityType, entityId: event.entityId }));
+  const state = (s: string | null) => (s ? labels.state(event.entityType, s) : '∅');
+  return (
+    <SimpleShowLayout>
+      <Labeled source="occurredAt"><DateTime value={event.occurredAt} /></Labeled>
+      <Labeled source="action"><span>{labels.action(event.action, event.entityType)} <Mono>{`(${event.action})`}</Mono></span></Labeled>
+      <Labeled source="actorName">
+        <Stack direction="row" spacing={1} alignItems="center">
+          <span>{event.actorName}</span>
+          <RoleChips roles={event.actorRoles} />
+        </Stack>
+      </Labeled>
+      <Labeled source="entityId">
+        <Stack direction="row" spacing={2} alignItems="center">
+          <EntityLink entityType={event.entityType} entityId={event.entityId} />
+          <Link to={`${createPath({ resource: 'audit-events', type: 'list' })}?filter=${entityFilter}`}>
+            {translate('app.audit.entity_history', { type: labels.entity(event.entityType).toLowerCase() })}
+          </Link>
+        </Stack>
+      </Labeled>
+      {(event.fromState || event.toState) && (
+        <Labeled label="app.audit.state_change"><span>{`${state(event.fromState)} → ${state(event.toState)}`}</span></Labeled>
+      )}
+      {event.reason && <TextField source="reason" />}
+      <Labeled source="details"><JsonBlock value={event.details} testId="audit-details" /></Labeled>
+      <Labeled source="requestId"><Mono>{event.requestId}</Mono></Labeled>
+      <TextField source="ip" emptyText="—" />
+      <Labeled source="prevHash"><Mono>{event.prevHash}</Mono></Labeled>
+      <Labeled source="hash"><span data-testid="audit-hash"><Mono>{event.hash}</Mono></span></Labeled>
+    </SimpleShowLayout>
+  );
+};
+
+const AuditEventShow = () => (
+  <Show title={<Title />} actions={false}>
+    <EventBody />
+  </Show>
+);
+
+export default AuditEventShow;
