@@ -40,7 +40,7 @@ function countNewlines(bytes: Buffer, end = bytes.length): number {
  */
 export async function* decodeText(chunks: AsyncIterable<Buffer>, encoding: string): AsyncGenerator<string> {
   let line = 1;
-  let tail = Buffer.alloc(0);
+  let tail: Buffer = Buffer.alloc(0);
   const utf8 = encoding === 'utf-8' ? new TextDecoder('utf-8', { fatal: true }) : null;
   const other = utf8 ? null : iconv.getDecoder(encoding);
   for await (const chunk of chunks) {

@@ -1,0 +1,147 @@
+import type { Readable } from 'node:stream';
+import iconv from 'iconv-lite';
+import type { SourceFormat } from '../profiling/types';
+import { ByteSource } from './byte-source';
+import { CsvSplitter, type RawRecord } from './csv-splitter';
+import { decodeText } from './decode-text';
+import { assertReadableText, detectEncoding } from './detect-encoding';
+import { detectContainer } from './detect-format';
+import { type Delimiter, detectDelimiter } from './detect-delimiter';
+import { HEADER_SEARCH_ROWS, detectHeaderRow } from './detect-header-row';
+import { buildHeader, fitRecord, isBlankRecord } from './source-header';
+import { SourceFileError } from './source-file-error';
+import { xlsxRecords } from './xlsx-records';
+import { DEFAULT_XLSX_LIMITS, type XlsxLimits } from './xlsx-limits';
+
+export interface SourceFileOptions {
+  /** Largest accepted upload in bytes (as handed over, i.e. after decryption). */
+  sizeLimit?: number;
+  /** Separator declared by the partner; detected when absent. */
+  delimiter?: Delimiter;
+  xlsxLimits?: Partial<XlsxLimits>;
+  maxColumns?: number;
+  /** Longest CSV record, in characters; beyond it a quote is almost surely left open. */
+  maxRecordChars?: number;
+}
+
+export interface SourceRow {
+  /** 1-based row number as a spreadsheet shows it. */
+  rowNumber: number;
+  /** Exactly one cell per header column. */
+  cells: string[];
+}
+
+export interface SourceFile {
+  format: SourceFormat;
+  encoding: string;
+  delimiter: string | null;
+  /** 0-based index of the header among the file's rows (headerRowNumber - 1). */
+  headerRow: number;
+  headerRowNumber: number;
+  header: string[];
+  warnings: string[];
+  /** Raw bytes consumed so far (for progress). */
+  bytesRead(): number;
+  /** The data rows after the header, streamed; iterate once. */
+  rows(): AsyncGenerator<SourceRow>;
+  /** Stops reading and releases the input (needed only when rows() is not run to the end). */
+  close(): Promise<void>;
+}
+
+const SAMPLE_BYTES = 64 * 1024;
+
+async function* csvRecords(text: AsyncIterable<string>, delimiter: string, maxRecordChars: number): AsyncGenerator<RawRecord> {
+  const splitter = new CsvSplitter(delimiter, maxRecordChars);
+  for await (const chunk of text) yield* splitter.push(chunk);
+  yield* splitter.end();
+}
+
+function decodeSample(sample: Buffer, encoding: string, complete: boolean): string {
+  if (encoding === 'utf-8') return new TextDecoder('utf-8').decode(sample, { stream: !complete });
+  return iconv.decode(sample, encoding);
+}
+
+/**
+ * Opens a partner upload: detects format, encoding, delimiter and header row from the first
+ * bytes and rows, then streams the data rows. Any problem is a SourceFileError naming the row
+ * and column. Memory stays flat whatever the file's size.
+ */
+export async function openSourceFile(input: Readable, options: SourceFileOptions = {}): Promise<SourceFile> {
+  const source = new ByteSource(input, options.sizeLimit);
+  let records: AsyncGenerator<RawRecord> | null = null;
+  try {
+    const sample = await source.peek(SAMPLE_BYTES);
+    const complete = sample.length < SAMPLE_BYTES;
+    if (sample.length === 0) throw new SourceFileError('empty_file', 'The file is empty (0 bytes).');
+    let encoding = 'utf-8';
+    let delimiter: Delimiter | null = null;
+    if (detectContainer(sample) === 'xlsx') {
+      records = xlsxRecords(source.chunks(), { ...DEFAULT_XLSX_LIMITS, ...options.xlsxLimits }, () => source.bytesRead);
+    } else {
+      const detected = detectEncoding(sample, complete);
+      encoding = detected.encoding;
+      const text = decodeSample(sample, encoding, complete);
+      if (text.trim() === '') throw new SourceFileError('empty_file', 'The file is empty: it holds only blank lines.');
+      assertReadableText(text, encoding);
+      delimiter = detectDelimiter(text, complete, options.delimiter);
+      records = csvRecords(decodeText(source.chunks(), encoding), delimiter, options.maxRecordChars ?? 1024 * 1024);
+    }
+
+    const head: RawRecord[] = [];
+    while (head.length < HEADER_SEARCH_ROWS) {
+      const next = await records.next();
+      if (next.done) break;
+      if (!isBlankRecord(next.value)) head.push(next.value);
+    }
+    if (head.length === 0) throw new SourceFileError('empty_file', 'The file is empty: it holds no rows.');
+    const headerIndex = detectHeaderRow(head);
+    const headerRecord = head[headerIndex];
+    const warnings: string[] = [];
+    if (headerRecord.rowNumber > 1) {
+      warnings.push(`The header is on row ${headerRecord.rowNumber}; the ${headerIndex > 0 ? 'title rows' : 'blank rows'} above it were skipped.`);
+    }
+    const header = buildHeader(headerRecord, options.maxColumns ?? 1000, warnings);
+    const pending = head.slice(headerIndex + 1);
+    if (pending.length === 0) {
+      for (let next = await records.next(); !next.done; next = await records.next()) {
+        if (!isBlankRecord(next.value)) {
+          pending.push(next.value);
+          break;
+        }
+      }
+    }
+    if (pending.length === 0) {
+      throw new SourceFileError('header_only', `The file has a header (row ${headerRecord.rowNumber}) but no data rows.`, headerRecord.rowNumber);
+    }
+
+    const format: SourceFormat = delimiter === null ? 'xlsx' : delimiter === '\t' ? 'tsv' : 'csv';
+    const padShort = format === 'xlsx';
+    const rest = records;
+    async function* rows(): AsyncGenerator<SourceRow> {
+      try {
+        for (const record of pending) yield { rowNumber: record.rowNumber, cells: fitRecord(record, header, padShort, headerRecord.rowNumber) };
+        pending.length = 0;
+        for await (const record of rest) {
+          if (!isBlankRecord(record)) yield { rowNumber: record.rowNumber, cells: fitRecord(record, header, padShort, headerRecord.rowNumber) };
+        }
+      } finally {
+        source.destroy();
+      }
+    }
+    return {
+      format, encoding, delimiter, header, warnings,
+      headerRow: headerRecord.rowNumber - 1,
+      headerRowNumber: headerRecord.rowNumber,
+      bytesRead: () => source.bytesRead,
+      rows,
+      close: async () => {
+        await rest.return(undefined);
+        source.destroy();
+      },
+    };
+  } catch (error) {
+    await records?.return(undefined).catch(() => undefined);
+    source.destroy();
+    throw error;
+  }
+}
