@@ -1,22 +1,42 @@
-/** The generalization lattice: every combination of one level per QI within the max levels. */
-export interface Lattice {
-  readonly maxLevels: readonly number[];
+/**
+ * The generalization lattice: every combination of one level per QI within the max levels.
+ * A node is identified by its index in mixed radix (the last QI varies fastest).
+ */
+export class Lattice {
   readonly size: number;
-}
+  private readonly strides: number[];
 
-export function createLattice(maxLevels: readonly number[]): Lattice {
-  return { maxLevels, size: maxLevels.reduce((product, max) => product * (max + 1), 1) };
-}
-
-export function nodeLevels(lattice: Lattice, index: number): number[] {
-  const levels: number[] = [];
-  let rest = index;
-  for (let q = lattice.maxLevels.length - 1; q >= 0; q--) {
-    const base = lattice.maxLevels[q] + 1;
-    levels[q] = rest % base;
-    rest = Math.floor(rest / base);
+  constructor(readonly maxLevels: readonly number[]) {
+    this.strides = [];
+    let stride = 1;
+    for (let q = maxLevels.length - 1; q >= 0; q--) {
+      this.strides[q] = stride;
+      stride *= maxLevels[q] + 1;
+    }
+    this.size = stride;
   }
-  return levels;
+
+  levelsOf(index: number): number[] {
+    return this.strides.map((stride, q) => Math.floor(index / stride) % (this.maxLevels[q] + 1));
+  }
+
+  indexOf(levels: readonly number[]): number {
+    return levels.reduce((index, level, q) => index + level * this.strides[q], 0);
+  }
+
+  /** Index of the node one level higher on QI q, or -1 at its max level. */
+  successor(index: number, levels: readonly number[], q: number): number {
+    return levels[q] < this.maxLevels[q] ? index + this.strides[q] : -1;
+  }
+
+  /** Calls visit for every node whose levels lie between `low` and `high` (inclusive, per QI). */
+  forEachInBox(low: readonly number[], high: readonly number[], visit: (index: number) => void): void {
+    const walk = (q: number, base: number): void => {
+      if (q === low.length) return visit(base);
+      for (let level = low[q]; level <= high[q]; level++) walk(q + 1, base + level * this.strides[q]);
+    };
+    walk(0, 0);
+  }
 }
 
 export const nodeHeight = (levels: readonly number[]): number => levels.reduce((sum, level) => sum + level, 0);

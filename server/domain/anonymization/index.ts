@@ -1,0 +1,32 @@
+/** The anonymization engine: a plain module, no server, queue or database dependency. */
+export { anonymize } from './anonymize';
+export type { AnonymizationMeasures, AnonymizationProgress, AnonymizationResult, AnonymizeOptions } from './anonymize';
+export { AnonymizedOutput } from './anonymized-output';
+export type { OutputRecord } from './anonymized-output';
+export { hierarchyFromArxCsv, hierarchyToArxCsv } from './arx-csv';
+export { DatasetPolicyMismatchError } from './combinations';
+export { DatasetBuilder } from './dataset';
+export type { Cell, Dataset, DatasetBuilderOptions, EncodedColumn } from './dataset';
+export {
+  AGE_BANDS,
+  buildAgeHierarchy,
+  buildCountryHierarchy,
+  buildDefaultHierarchies,
+  buildFlatHierarchy,
+  buildYearHierarchy,
+  DATASOURCE_VALUES,
+  DEFAULT_QIS,
+  GENDER_VALUES,
+  MAJORITY_STATUS_VALUES,
+} from './default-hierarchies';
+export type { YearRange } from './default-hierarchies';
+export { classCountsFromRows, findDifferencingExposures, releaseClassCounts } from './differencing';
+export type { DifferencingExposure, ReleaseClassCounts } from './differencing';
+export { hierarchyHeight, HierarchyError, MISSING_VALUE, SUPPRESSED_LABEL, validateHierarchy } from './hierarchy';
+export type { Hierarchy } from './hierarchy';
+export { previewHierarchy } from './hierarchy-preview';
+export type { HierarchyLevelPreview } from './hierarchy-preview';
+export type { ClassSizeBucket, NodeMeasures, SuppressionCount } from './measures';
+export { DEFAULT_K, DEFAULT_SUPPRESSION_LIMIT, defaultPolicy, maxSuppressedRecords } from './policy';
+export type { AnonymizationPolicy, LDiversityRule } from './policy';
+export { anonymizationPolicySchema, parseAnonymizationPolicy, PolicyValidationError } from './policy-schema';
