@@ -20,7 +20,7 @@ const AppToolbar = () => (
 );
 
 const TopBar = () => (
-  <AppBar toolbar={<AppToolbar />}>
+  <AppBar toolbar={<AppToolbar />} color="primary">
     <AppTitle />
     <TitlePortal />
   </AppBar>
