@@ -84,7 +84,7 @@ export class ReleaseVerifier {
         if (candidate.rows.length < 3) candidate.rows.push(rowNumber);
         this.nameCandidates.set(candidateKey, candidate);
       } else if (kind) {
-        this.report({ kind: 'identifier', column, rows: [rowNumber], identifierKind: kind, message: `column ${column}, row ${rowNumber}: a value looks like a ${kind}` });
+        this.report({ kind: 'identifier', column, rows: [rowNumber], identifierKind: kind, message: `column ${column}, row ${rowNumber}: a value looks like an identifier (${kind})` });
       }
     }
   }
