@@ -17,7 +17,7 @@ async function main() {
   const log = logger.child({ process: 'workers' });
   const pool = await startWorkerPool({
     connection, prefix: cfg.QUEUE_PREFIX, handlers: HANDLERS, concurrency: cfg.WORKER_CONCURRENCY, schedules: true,
-    deps: { db: database.db, cfg, blobs, jobs, log },
+    deps: { db: database.db, pool: database.pool, cfg, blobs, jobs, log },
   });
   log.info({ queues: pool.workers.map((w) => w.name) }, 'workers started');
 

@@ -1,5 +1,6 @@
 import { UnrecoverableError, type Job } from 'bullmq';
 import { eq, sql } from 'drizzle-orm';
+import type { Pool } from 'pg';
 import type { Db } from '../db/client';
 import { jobRuns } from '../db/schema';
 import type { Config } from '../server/config';
@@ -10,6 +11,8 @@ import type { JobClient } from './queues/job-client';
 
 export interface JobContext {
   db: Db;
+  /** For work that needs one connection of its own (COPY inside a transaction). */
+  pool: Pool;
   cfg: Config;
   blobs: BlobStore;
   jobs: JobClient;

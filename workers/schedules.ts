@@ -4,5 +4,6 @@ import type { JobName } from './jobs/catalog';
 export const SCHEDULES: { id: string; job: JobName; pattern: string }[] = [
   { id: 'daily-audit-verification', job: 'audit.verify-chain', pattern: '30 2 * * *' },
   { id: 'daily-agreement-sweep', job: 'partners.agreement-sweep', pattern: '0 6 * * *' },
+  { id: 'daily-raw-file-retention', job: 'submissions.retention-sweep', pattern: '30 3 * * *' },
   { id: 'hourly-session-purge', job: 'sessions.purge-expired', pattern: '0 * * * *' },
 ];

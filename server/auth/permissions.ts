@@ -24,6 +24,14 @@ export const PERMISSIONS = {
   'partners.transition': ['partner_liaison'],
   'agreements.read': WORKING_STAFF,
   'agreements.document': WORKING_STAFF,
+  'submissions.read': [...WORKING_STAFF, 'partner_user'],
+  'submissions.upload': ['data_steward', 'partner_liaison', 'partner_user'],
+  'submissions.transition': ['data_steward'],
+  /** Harmonized record values: staff only, never partner users or viewers. */
+  'records.read': ['admin', 'data_steward', 'privacy_officer', 'release_manager'],
+  'mappings.read': WORKING_STAFF,
+  'mappings.write': ['data_steward'],
+  'mappings.transition': ['data_steward'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -7,6 +7,7 @@ import { registerJobRoutes } from './jobs';
 import { registerNotificationRoutes } from './notifications';
 import { registerPartnerRoutes } from './partners';
 import { registerDashboardRoutes } from './dashboard';
+import { registerSubmissionRoutes } from './submissions';
 import { registerSystemRoutes } from './system';
 import { registerUserRoutes } from './users';
 
@@ -21,4 +22,5 @@ export function registerRoutes(router: Router, ctx: AppContext) {
   registerDashboardRoutes(router, ctx);
   registerPartnerRoutes(router, ctx);
   registerAgreementRoutes(router, ctx);
+  registerSubmissionRoutes(router, ctx);
 }

@@ -38,7 +38,7 @@ export async function startTestApp(): Promise<TestApp> {
       connections.push(connection);
       const pool = await startWorkerPool({
         connection, prefix: cfg.QUEUE_PREFIX, handlers: HANDLERS, concurrency: 2,
-        deps: { db: built.ctx.db, cfg, blobs: built.ctx.blobs, jobs: built.ctx.jobs, log: logger },
+        deps: { db: built.ctx.db, pool: built.database.pool, cfg, blobs: built.ctx.blobs, jobs: built.ctx.jobs, log: logger },
       });
       pools.push(pool);
       return pool;

@@ -31,6 +31,16 @@ export const JOB_CATALOG = {
     queue: 'maintenance', payload: z.object({ asOf: z.string().date().optional() }).strict(), attempts: 5, backoffMs: 30_000,
     title: 'Agreement expiry warnings and suspensions',
   }),
+  'submissions.profile': define({
+    queue: 'ingest', payload: z.object({ submissionId: id }).strict(), attempts: 3, backoffMs: 5_000, title: 'Profile a partner file',
+  }),
+  'submissions.harmonize': define({
+    queue: 'ingest', payload: z.object({ submissionId: id, mappingVersionId: id }).strict(), attempts: 3, backoffMs: 5_000,
+    title: 'Harmonize a submission',
+  }),
+  'submissions.retention-sweep': define({
+    queue: 'maintenance', payload: z.object({}).strict(), attempts: 3, backoffMs: 60_000, title: 'Delete raw files past retention',
+  }),
   'jobs.self-test': define({
     queue: 'maintenance', payload: z.object({ failTimes: z.number().int().min(0).max(5), runId: id }).strict(), attempts: 3, backoffMs: 200,
     title: 'Job system self-test',

@@ -1,5 +1,8 @@
 import type { HandlerMap } from '../runtime';
 import { agreementSweepJob } from './agreement-sweep';
+import { harmonizeSubmissionJob } from './harmonize-submission';
+import { profileSubmissionJob } from './profile-submission';
+import { retentionSweepJob } from './retention-sweep';
 import { purgeExpiredSessionsJob } from './purge-expired-sessions';
 import { selfTestJob } from './self-test';
 import { verifyAuditChainJob } from './verify-audit-chain';
@@ -9,5 +12,8 @@ export const HANDLERS: HandlerMap = {
   'audit.verify-chain': verifyAuditChainJob,
   'sessions.purge-expired': purgeExpiredSessionsJob,
   'partners.agreement-sweep': agreementSweepJob,
+  'submissions.profile': profileSubmissionJob,
+  'submissions.harmonize': harmonizeSubmissionJob,
+  'submissions.retention-sweep': retentionSweepJob,
   'jobs.self-test': selfTestJob,
 };

@@ -1,0 +1,27 @@
+import { bigserial, index, pgTable, smallint, text, uuid, type PgColumnBuilderBase } from 'drizzle-orm/pg-core';
+import { CTDC_K_V7 } from '../../server/domain/standard/ctdc-k-v7';
+import type { StandardVariable } from '../../server/domain/standard/types';
+import { partners } from './partners';
+import { submissions } from './submissions';
+
+/** A typed column per standard variable: years and flags as small integers, codes as text. */
+function columnFor(v: StandardVariable): PgColumnBuilderBase {
+  return v.kind === 'year' || v.kind === 'binary' ? smallint(v.dbColumn) : text(v.dbColumn);
+}
+
+const variableColumns = Object.fromEntries(CTDC_K_V7.variables.map((v) => [v.name, columnFor(v)])) as Record<string, PgColumnBuilderBase>;
+
+/**
+ * Harmonized records in the standard (one row per victim case), loaded with COPY. No direct
+ * identifier has a column here: nothing but standard variables and provenance ids.
+ */
+export const standardRecords = pgTable(
+  'standard_records',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    submissionId: uuid('submission_id').notNull().references(() => submissions.id),
+    partnerId: uuid('partner_id').notNull().references(() => partners.id),
+    ...variableColumns,
+  },
+  (t) => [index('standard_records_submission_idx').on(t.submissionId, t.id), index('standard_records_partner_idx').on(t.partnerId)],
+);

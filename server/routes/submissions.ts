@@ -1,0 +1,97 @@
+import type { Router } from 'express';
+import { and, asc, count, desc, eq, gt, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import { partners, standardRecords, submissions, users } from '../../db/schema';
+import type { AppContext } from '../context';
+import { notFound } from '../errors/app-error';
+import { requestMeta } from '../http/authenticate';
+import { listQuery, parseList, sendList } from '../http/list-query';
+import { mountRoute } from '../http/route';
+import { orderBy } from '../http/sorting';
+import { receiveFile } from '../http/upload';
+import { assertPartnerAccess, partnerScope } from '../services/partners/access';
+import { receiveSubmission } from '../services/submissions/receive-submission';
+import { actOnSubmission } from '../services/submissions/submission-actions';
+
+
+const listColumns = {
+  id: submissions.id, partnerId: submissions.partnerId, partnerName: partners.name, status: submissions.status,
+  originalName: submissions.originalName, format: submissions.format, size: submissions.size, duplicateOf: submissions.duplicateOf,
+  recordCount: submissions.recordCount, failureReason: submissions.failureReason, mappingVersionId: submissions.mappingVersionId,
+  receivedAt: submissions.receivedAt, profiledAt: submissions.profiledAt, harmonizedAt: submissions.harmonizedAt,
+  rawDeletedAt: submissions.rawDeletedAt, uploadedByName: users.name,
+};
+
+async function loadSubmission(ctx: AppContext, id: string) {
+  const [row] = await ctx.db
+    .select({ ...listColumns, sha256: submissions.sha256, profile: submissions.profile, failureDetails: submissions.failureDetails, harmonizationReport: submissions.harmonizationReport })
+    .from(submissions).innerJoin(partners, eq(partners.id, submissions.partnerId)).leftJoin(users, eq(users.id, submissions.uploadedBy))
+    .where(eq(submissions.id, id));
+  return row ?? null;
+}
+
+export function registerSubmissionRoutes(router: Router, ctx: AppContext) {
+  mountRoute(router, ctx, {
+    method: 'get', path: '/submissions', permission: 'submissions.read', tag: 'submissions', query: listQuery,
+    summary: 'Submissions, newest first; filter by partnerId, status. A partner user sees only its own.',
+    async handler({ res, actor, query }) {
+      const p = parseList(query);
+      const f = p.filter as { partnerId?: string; status?: string };
+      const where: SQL[] = [];
+      const scope = partnerScope(actor);
+      if (scope) where.push(eq(submissions.partnerId, scope));
+      if (f.partnerId) where.push(eq(submissions.partnerId, f.partnerId));
+      if (f.status) where.push(eq(submissions.status, f.status as typeof submissions.$inferSelect.status));
+      const cond = where.length ? and(...where) : undefined;
+      const [rows, [{ total }]] = await Promise.all([
+        ctx.db.select(listColumns).from(submissions).innerJoin(partners, eq(partners.id, submissions.partnerId)).leftJoin(users, eq(users.id, submissions.uploadedBy))
+          .where(cond).orderBy(orderBy(p, { receivedAt: submissions.receivedAt, status: submissions.status, originalName: submissions.originalName }, desc(submissions.receivedAt)))
+          .limit(p.limit).offset(p.offset),
+        ctx.db.select({ total: count() }).from(submissions).where(cond),
+      ]);
+      return sendList(res, 'submissions', p, rows, total);
+    },
+  });
+
+  mountRoute(router, ctx, {
+    method: 'get', path: '/submissions/:id', permission: 'submissions.read', tag: 'submissions', summary: 'A submission with its profile and findings',
+    async handler({ actor, params }) {
+      const row = await loadSubmission(ctx, params.id);
+      if (!row) throw notFound('Submission');
+      assertPartnerAccess(actor, row.partnerId, 'Submission');
+      return row;
+    },
+  });
+
+  mountRoute(router, ctx, {
+    method: 'post', path: '/partners/:id/submissions', permission: 'submissions.upload', tag: 'submissions', status: 201,
+    summary: 'Upload a CSV, TSV or XLSX file (multipart field "file"), streamed and stored encrypted; profiling starts',
+    handler: ({ req, actor, params }) => receiveFile(req, (file) => receiveSubmission(ctx, actor, requestMeta(req), params.id, file)),
+  });
+
+  mountRoute(router, ctx, {
+    method: 'post', path: '/submissions/:id/actions/:action', permission: 'submissions.transition', tag: 'submissions',
+    summary: 'harmonize (with the partner\'s approved mapping), retry a failed one, or reject with a reason',
+    body: z.object({ reason: z.string().trim().max(2000).optional() }).strict(),
+    async handler({ req, actor, body, params }) {
+      await actOnSubmission(ctx, actor, requestMeta(req), params.id, params.action, body.reason);
+      return loadSubmission(ctx, params.id);
+    },
+  });
+
+  mountRoute(router, ctx, {
+    method: 'get', path: '/submissions/:id/records', permission: 'records.read', tag: 'submissions',
+    summary: 'Harmonized records of a submission (staff only), keyset-paged: ?after=<id>&limit=<n>',
+    query: z.object({ after: z.coerce.number().int().min(0).default(0), limit: z.coerce.number().int().min(1).max(500).default(50) }).passthrough(),
+    async handler({ res, params, query }) {
+      const [sub] = await ctx.db.select({ id: submissions.id, recordCount: submissions.recordCount }).from(submissions).where(eq(submissions.id, params.id));
+      if (!sub) throw notFound('Submission');
+      const rows = await ctx.db.select().from(standardRecords)
+        .where(and(eq(standardRecords.submissionId, params.id), gt(standardRecords.id, query.after)))
+        .orderBy(asc(standardRecords.id)).limit(query.limit);
+      res.setHeader('X-Total-Count', String(sub.recordCount ?? 0));
+      return rows;
+    },
+  });
+
+}
