@@ -1,4 +1,13 @@
-/** The anonymization engine: a plain module, no server, queue or database dependency. */
+/**
+ * The anonymization engine (privacy.md): a plain module, no server, queue or database dependency.
+ *
+ * From a worker:
+ *   const builder = new DatasetBuilder({ columns: policy.qis, sensitive: policy.lDiversity?.variable });
+ *   for await (const r of harmonizedRecords) builder.add(policy.qis.map((qi) => r[qi]), r.partnerId, r.isForcedLabour);
+ *   const result = anonymize(builder.build(), policy, { onProgress: (p) => job.updateProgress(p) });
+ *   for (const { index, labels } of result.output.rows()) if (labels) … write the kept record …
+ *   store result.measures and releaseClassCounts(result.output) with the run.
+ */
 export { anonymize } from './anonymize';
 export type { AnonymizationMeasures, AnonymizationProgress, AnonymizationResult, AnonymizeOptions } from './anonymize';
 export { AnonymizedOutput } from './anonymized-output';

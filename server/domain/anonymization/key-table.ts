@@ -83,19 +83,32 @@ function assignGroups(
   return groups;
 }
 
+/** Groups never exceed this many at first; the table doubles as they do (distinct ≪ rows). */
+const INITIAL_INT_GROUPS = 1 << 15;
+
 /** Groups rows by key (non-negative int32); `distinct` bounds the number of groups. */
 export function groupIntKeys(keys: Int32Array, rows: number, table = new KeyTable(), distinct = rows): Grouping {
-  table.prepareInt(Math.min(rows, distinct));
+  const bound = Math.min(rows, distinct);
+  let allowed = Math.min(bound, INITIAL_INT_GROUPS);
+  table.prepareInt(allowed);
   const groupOf = new Int32Array(rows);
-  const firstRow = new Int32Array(Math.min(rows, distinct));
-  const groups = assignIntGroups(keys, rows, table.intSlots, table.intShift, groupOf, firstRow);
-  return { groupOf, groups, firstRow: firstRow.slice(0, groups) };
+  const firstRow = new Int32Array(bound);
+  const state = new Int32Array(2);
+  for (;;) {
+    assignIntGroups(keys, rows, table.intSlots, table.intShift, groupOf, firstRow, state, allowed);
+    if (state[0] === rows) break;
+    allowed = Math.min(bound, allowed * 2);
+    table.prepareInt(allowed);
+    reinsert(keys, firstRow, state[1], table.intSlots, table.intShift);
+  }
+  return { groupOf, groups: state[1], firstRow: firstRow.slice(0, state[1]) };
 }
 
-function assignIntGroups(keys: Int32Array, rows: number, slots: Int32Array, shift: number, groupOf: Int32Array, firstRow: Int32Array): number {
+/** Assigns groups from row state[0] on; stops early (state = [next row, groups]) at `allowed` groups. */
+function assignIntGroups(keys: Int32Array, rows: number, slots: Int32Array, shift: number, groupOf: Int32Array, firstRow: Int32Array, state: Int32Array, allowed: number): void {
   const mask = slots.length - 1;
-  let groups = 0;
-  for (let row = 0; row < rows; row++) {
+  let groups = state[1];
+  for (let row = state[0]; row < rows; row++) {
     const key = keys[row];
     let at = (Math.imul(key, 0x9e3779b1) >>> shift) << 1;
     let stored = slots[at];
@@ -105,6 +118,11 @@ function assignIntGroups(keys: Int32Array, rows: number, slots: Int32Array, shif
     }
     let id: number;
     if (stored === -1) {
+      if (groups === allowed) {
+        state[0] = row;
+        state[1] = groups;
+        return;
+      }
       id = groups++;
       slots[at] = key;
       slots[at + 1] = id;
@@ -112,7 +130,19 @@ function assignIntGroups(keys: Int32Array, rows: number, slots: Int32Array, shif
     } else id = slots[at + 1];
     groupOf[row] = id;
   }
-  return groups;
+  state[0] = rows;
+  state[1] = groups;
+}
+
+function reinsert(keys: Int32Array, firstRow: Int32Array, groups: number, slots: Int32Array, shift: number): void {
+  const mask = slots.length - 1;
+  for (let id = 0; id < groups; id++) {
+    const key = keys[firstRow[id]];
+    let at = (Math.imul(key, 0x9e3779b1) >>> shift) << 1;
+    while (slots[at] !== -1) at = (at + 2) & mask;
+    slots[at] = key;
+    slots[at + 1] = id;
+  }
 }
 
 const MAX_EXACT = 2 ** 53;
