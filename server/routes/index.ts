@@ -4,6 +4,7 @@ import { registerAgreementRoutes } from './agreements';
 import { registerAuditRoutes } from './audit';
 import { registerAuthRoutes } from './auth';
 import { registerJobRoutes } from './jobs';
+import { registerMappingRoutes } from './mappings';
 import { registerNotificationRoutes } from './notifications';
 import { registerPartnerRoutes } from './partners';
 import { registerDashboardRoutes } from './dashboard';
@@ -23,4 +24,5 @@ export function registerRoutes(router: Router, ctx: AppContext) {
   registerPartnerRoutes(router, ctx);
   registerAgreementRoutes(router, ctx);
   registerSubmissionRoutes(router, ctx);
+  registerMappingRoutes(router, ctx);
 }

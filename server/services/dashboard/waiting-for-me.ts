@@ -1,6 +1,6 @@
-import { and, eq, inArray, or, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull, ne, or } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
-import { partners } from '../../../db/schema';
+import { mappingVersions, partners, submissions } from '../../../db/schema';
 import type { Actor } from '../../auth/actor';
 import { hasRole } from '../../auth/actor';
 
@@ -27,8 +27,26 @@ const partnerFollowUps: Provider = async (db, actor) => {
   }));
 };
 
+/** Stewards: mapping versions others submitted for review, and submissions waiting for a decision. */
+const stewardWork: Provider = async (db, actor) => {
+  if (!hasRole(actor, 'data_steward')) return [];
+  const [reviews, files] = await Promise.all([
+    db.select({ id: mappingVersions.id, version: mappingVersions.version, partner: partners.name })
+      .from(mappingVersions).innerJoin(partners, eq(partners.id, mappingVersions.partnerId))
+      .where(and(eq(mappingVersions.status, 'in_review'), or(isNull(mappingVersions.submittedBy), ne(mappingVersions.submittedBy, actor.id!)),
+        or(isNull(mappingVersions.authorId), ne(mappingVersions.authorId, actor.id!)))),
+    db.select({ id: submissions.id, name: submissions.originalName, status: submissions.status, partner: partners.name })
+      .from(submissions).innerJoin(partners, eq(partners.id, submissions.partnerId))
+      .where(inArray(submissions.status, ['profiled', 'failed'])),
+  ]);
+  return [
+    ...reviews.map((r) => ({ kind: 'mapping_review', title: `${r.partner}: mapping v${r.version}`, entityType: 'mapping_version', entityId: r.id, state: 'in_review' })),
+    ...files.map((f) => ({ kind: f.status === 'failed' ? 'submission_failed' : 'submission_to_harmonize', title: `${f.partner}: ${f.name}`, entityType: 'submission', entityId: f.id, state: f.status })),
+  ];
+};
+
 /** Each workflow adds its provider here: reviews, sign-offs, approvals waiting for this person. */
-export const WAITING_PROVIDERS: Provider[] = [partnerFollowUps];
+export const WAITING_PROVIDERS: Provider[] = [partnerFollowUps, stewardWork];
 
 export async function waitingForMe(db: Db, actor: Actor): Promise<WaitingItem[]> {
   const lists = await Promise.all(WAITING_PROVIDERS.map((p) => p(db, actor)));
