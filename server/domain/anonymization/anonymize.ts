@@ -41,7 +41,36 @@ export interface AnonymizationResult {
 }
 
 /** Finds the least-loss generalization that satisfies the policy and applies it to every record. */
-export function anonymize(dataset: Dataset, policyInput: AnonymizationPolicy, options: AnonymizeOptions = {}): AnonymizationResult {
+export function anonymize(dataset: Dataset, policy: AnonymizationPolicy, options: AnonymizeOptions = {}): AnonymizationResult {
+  const steps = anonymization(dataset, policy, options);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+/**
+ * The same, giving the event loop a turn every `yieldEveryMs` (default 50 ms) of search, so a
+ * worker's progress updates and lock renewals go out while it runs. Same result as anonymize().
+ */
+export async function anonymizeAsync(
+  dataset: Dataset,
+  policy: AnonymizationPolicy,
+  options: AnonymizeOptions & { yieldEveryMs?: number } = {},
+): Promise<AnonymizationResult> {
+  const steps = anonymization(dataset, policy, options);
+  let last = performance.now();
+  let step = steps.next();
+  while (!step.done) {
+    if (performance.now() - last >= (options.yieldEveryMs ?? 50)) {
+      await new Promise((resolve) => setImmediate(resolve));
+      last = performance.now();
+    }
+    step = steps.next();
+  }
+  return step.value;
+}
+
+function* anonymization(dataset: Dataset, policyInput: AnonymizationPolicy, options: AnonymizeOptions): Generator<void, AnonymizationResult, void> {
   const started = performance.now();
   const policy = parseAnonymizationPolicy(policyInput);
   const { qis, k } = policy;
@@ -60,18 +89,18 @@ export function anonymize(dataset: Dataset, policyInput: AnonymizationPolicy, op
   const maxLevels = qis.map((qi, q) => policy.maxLevels[qi] ?? hierarchies[q].height);
   const grouped = performance.now();
 
+  yield;
   let lastPercent = -1;
-  const search = searchOptimalNode({
-    counter,
-    base: combinations,
-    loss,
-    maxLevels,
-    maxSuppressed: maxSuppressedRecords(policy, dataset.size),
-    onNode: ({ nodesChecked, nodesTotal, settled }) => {
-      const percent = 10 + Math.floor(settled * 80);
-      if (percent !== lastPercent) report('search', (lastPercent = percent), nodesChecked, nodesTotal);
-    },
-  });
+  const steps = searchOptimalNode({ counter, base: combinations, loss, maxLevels, maxSuppressed: maxSuppressedRecords(policy, dataset.size) });
+  let step = steps.next();
+  while (!step.done) {
+    const { nodesChecked, nodesTotal, settled } = step.value;
+    const percent = 10 + Math.floor(settled * 80);
+    if (percent !== lastPercent) report('search', (lastPercent = percent), nodesChecked, nodesTotal);
+    yield;
+    step = steps.next();
+  }
+  const search = step.value;
   report('output', 90, search.nodesChecked, search.nodesTotal);
   const searched = performance.now();
 

@@ -4,11 +4,11 @@
  * From a worker:
  *   const builder = new DatasetBuilder({ columns: policy.qis, sensitive: policy.lDiversity?.variable });
  *   for await (const r of harmonizedRecords) builder.add(policy.qis.map((qi) => r[qi]), r.partnerId, r.isForcedLabour);
- *   const result = anonymize(builder.build(), policy, { onProgress: (p) => job.updateProgress(p) });
+ *   const result = await anonymizeAsync(builder.build(), policy, { onProgress: (p) => void job.updateProgress(p) });
  *   for (const { index, labels } of result.output.rows()) if (labels) … write the kept record …
  *   store result.measures and releaseClassCounts(result.output) with the run.
  */
-export { anonymize } from './anonymize';
+export { anonymize, anonymizeAsync } from './anonymize';
 export type { AnonymizationMeasures, AnonymizationProgress, AnonymizationResult, AnonymizeOptions } from './anonymize';
 export { AnonymizedOutput } from './anonymized-output';
 export type { OutputRecord } from './anonymized-output';

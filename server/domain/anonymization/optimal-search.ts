@@ -16,7 +16,6 @@ export interface SearchInput {
   loss: LossModel;
   maxLevels: readonly number[];
   maxSuppressed: number;
-  onNode?: (progress: SearchProgress) => void;
 }
 
 export interface SearchOutcome {
@@ -41,8 +40,11 @@ const FAILS = 2;
  *   settled Flash-style: a binary search on a chain of its generalizations that are still within
  *   the bound, so one check can settle a whole region below or above.
  * - Only nodes known to pass and within the bound have their classes counted for the loss.
+ *
+ * A generator: it yields after every counted node, so a caller can report progress or give the
+ * event loop a turn.
  */
-export function searchOptimalNode(input: SearchInput): SearchOutcome {
+export function* searchOptimalNode(input: SearchInput): Generator<SearchProgress, SearchOutcome, void> {
   const { counter, base, loss, maxSuppressed } = input;
   const lattice = new Lattice(input.maxLevels);
   const total = lattice.size;
@@ -60,6 +62,7 @@ export function searchOptimalNode(input: SearchInput): SearchOutcome {
   let visited = 0;
 
   const inBound = (index: number): boolean => best === null || bound[index] <= best.loss;
+  let progress: SearchProgress | null = null;
   const check = (index: number): void => {
     const classes = counter.count(rollups.sourceFor(levels[index]), levels[index]);
     nodesChecked++;
@@ -74,7 +77,7 @@ export function searchOptimalNode(input: SearchInput): SearchOutcome {
         best = { levels: levels[index], loss: value, perQiLoss: perQi, suppressed: classes.suppressed };
       }
     }
-    input.onNode?.({ nodesChecked, nodesTotal: total, settled: visited / total });
+    progress = { nodesChecked, nodesTotal: total, settled: visited / total };
   };
   /** The chain from `start` upwards through unsettled nodes within the bound, cheapest bound first. */
   const chainFrom = (start: number): number[] => {
@@ -101,12 +104,18 @@ export function searchOptimalNode(input: SearchInput): SearchOutcome {
       let high = chain.length - 1;
       while (low <= high) {
         const middle = (low + high) >> 1;
-        if (status[chain[middle]] === UNKNOWN) check(chain[middle]);
+        if (status[chain[middle]] === UNKNOWN) {
+          check(chain[middle]);
+          yield progress!;
+        }
         if (status[chain[middle]] === FAILS) low = middle + 1;
         else high = middle - 1;
       }
     }
-    if (status[index] === PASSES && !counted[index] && inBound(index)) check(index);
+    if (status[index] === PASSES && !counted[index] && inBound(index)) {
+      check(index);
+      yield progress!;
+    }
   }
   return { best, nodesTotal: total, nodesChecked, nodesRolledUp: rollups.used };
 }

@@ -1,5 +1,5 @@
-import { anonymize, AnonymizationProgress } from '../../../server/domain/anonymization';
-import { dataset, GENDER, policy, YEARS } from './support';
+import { anonymize, anonymizeAsync, AnonymizationProgress } from '../../../server/domain/anonymization';
+import { dataset, GENDER, policy, stableResult, YEARS } from './support';
 
 const columns = ['yearOfRegistration', 'gender'];
 const hierarchies = { yearOfRegistration: YEARS, gender: GENDER };
@@ -77,5 +77,19 @@ describe('measures', () => {
     expect(events.some((e) => e.step === 'search')).toBe(true);
     const percents = events.map((e) => e.percent);
     expect([...percents].sort((a, b) => a - b)).toEqual(percents);
+  });
+
+  it('can run asynchronously, giving the event loop turns, with the same result', async () => {
+    let turns = 0;
+    let running = true;
+    const turn = (): void => {
+      turns++;
+      if (running) setImmediate(turn);
+    };
+    setImmediate(turn);
+    const asyncResult = await anonymizeAsync(data, policy(columns, hierarchies), { yieldEveryMs: 0 });
+    running = false;
+    expect(turns).toBeGreaterThan(1);
+    expect(JSON.stringify(stableResult(asyncResult))).toBe(JSON.stringify(stableResult(anonymize(data, policy(columns, hierarchies)))));
   });
 });
