@@ -1,4 +1,5 @@
 import { CsvSplitter } from './csv-splitter';
+import { usedWidth } from './detect-header-row';
 import { SourceFileError } from './source-file-error';
 
 export type Delimiter = ',' | ';' | '\t' | '|';
@@ -12,6 +13,8 @@ interface Candidate {
   width: number;
   /** Share of those records that have exactly that width. */
   consistency: number;
+  /** Records it splits into more than one cell. */
+  splits: number;
 }
 
 function analyse(sample: string, complete: boolean, delimiter: Delimiter): Candidate {
@@ -21,16 +24,22 @@ function analyse(sample: string, complete: boolean, delimiter: Delimiter): Candi
     // Unless the sample is the whole file, its last record may be cut short and is left out.
     records = [...splitter.push(sample), ...(complete ? splitter.end() : [])].filter((r) => r.cells.length > 1 || r.cells[0].trim() !== '').slice(0, SAMPLE_RECORDS);
   } catch {
-    return { delimiter, width: 1, consistency: 0 };
+    return { delimiter, width: 1, consistency: 0, splits: 0 };
   }
+  // Trailing empty cells (`a;b;c;;`) are common export noise and do not count.
   const counts = new Map<number, number>();
-  for (const r of records) counts.set(r.cells.length, (counts.get(r.cells.length) ?? 0) + 1);
+  let splits = 0;
+  for (const r of records) {
+    const width = Math.max(1, usedWidth(r.cells));
+    counts.set(width, (counts.get(width) ?? 0) + 1);
+    if (r.cells.length > 1) splits++;
+  }
   let width = 1;
   let best = 0;
   for (const [w, c] of counts) {
     if (c > best || (c === best && w > width)) [width, best] = [w, c];
   }
-  return { delimiter, width, consistency: records.length ? best / records.length : 0 };
+  return { delimiter, width, consistency: records.length ? best / records.length : 0, splits };
 }
 
 /**
@@ -54,7 +63,7 @@ export function detectDelimiter(sample: string, complete: boolean, declared?: De
     return declared;
   }
   if (found) return found.delimiter;
-  const present = candidates.filter((c) => c.width > 1);
+  const present = candidates.filter((c) => c.splits > 0).sort((a, b) => b.splits - a.splits);
   if (present.length > 0) {
     const d = present[0].delimiter;
     throw new SourceFileError(

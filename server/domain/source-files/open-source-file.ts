@@ -9,13 +9,15 @@ import { detectContainer } from './detect-format';
 import { type Delimiter, detectDelimiter } from './detect-delimiter';
 import { HEADER_SEARCH_ROWS, detectHeaderRow } from './detect-header-row';
 import { buildHeader, fitRecord, isBlankRecord } from './source-header';
-import { SourceFileError } from './source-file-error';
+import { SourceFileError, formatBytes } from './source-file-error';
 import { xlsxRecords } from './xlsx-records';
 import { DEFAULT_XLSX_LIMITS, type XlsxLimits } from './xlsx-limits';
 
 export interface SourceFileOptions {
   /** Largest accepted upload in bytes (as handed over, i.e. after decryption). */
   sizeLimit?: number;
+  /** Size of the input when known: an oversized file is refused before a byte is read. */
+  totalBytes?: number;
   /** Separator declared by the partner; detected when absent. */
   delimiter?: Delimiter;
   xlsxLimits?: Partial<XlsxLimits>;
@@ -67,6 +69,10 @@ function decodeSample(sample: Buffer, encoding: string, complete: boolean): stri
  * and column. Memory stays flat whatever the file's size.
  */
 export async function openSourceFile(input: Readable, options: SourceFileOptions = {}): Promise<SourceFile> {
+  if (options.totalBytes !== undefined && options.sizeLimit !== undefined && options.totalBytes > options.sizeLimit) {
+    input.destroy();
+    throw new SourceFileError('file_too_large', `The file is ${formatBytes(options.totalBytes)}, over the ${formatBytes(options.sizeLimit)} limit.`);
+  }
   const source = new ByteSource(input, options.sizeLimit);
   let records: AsyncGenerator<RawRecord> | null = null;
   try {

@@ -19,6 +19,7 @@ export function buildHeader(record: RawRecord, maxColumns: number, warnings: str
   }
   const header = record.cells.slice(0, width).map((cell) => cell.trim());
   const firstSeen = new Map<string, number>();
+  const original = [...header];
   header.forEach((name, i) => {
     if (name === '') {
       header[i] = `Column ${i + 1}`;
@@ -29,7 +30,7 @@ export function buildHeader(record: RawRecord, maxColumns: number, warnings: str
     if (earlier !== undefined) {
       throw new SourceFileError(
         'duplicate_column',
-        `The column name '${header[i]}' appears twice in the header (row ${record.rowNumber}): ${describeColumn(earlier + 1)} and ${describeColumn(i + 1)}. Rename one of them.`,
+        `The column name '${header[i]}' appears twice in the header (row ${record.rowNumber}): ${describeColumn(earlier + 1, original[earlier])} and ${describeColumn(i + 1, original[i])}. Rename one of them.`,
         record.rowNumber,
         i + 1,
       );

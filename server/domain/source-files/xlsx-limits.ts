@@ -64,6 +64,9 @@ export class InflateBudget {
     // Decoding here, with a streaming decoder, keeps characters cut between chunks intact
     // (exceljs would decode each chunk on its own).
     meter.setEncoding('utf8');
+    // Whoever reads the meter sees its error through the iteration; this listener only keeps an
+    // error raised after reading stopped (a truncated zip, an abort) from crashing the process.
+    meter.on('error', () => undefined);
     return meter;
   }
 }

@@ -66,8 +66,14 @@ export async function* xlsxRecords(bytes: AsyncIterable<Buffer>, limits: XlsxLim
   const budget = new InflateBudget(limits, compressedBytes);
   const input = Readable.from(bytes);
   const zip = unzipper.Parse({ forceStream: true });
-  // After an abort unzipper may still report errors; they are already surfaced through the iteration.
-  zip.on('error', () => undefined);
+  // unzipper reports a truncated archive on itself, not on the entry being read: pass it on, or
+  // the sheet parser would wait forever for the rest of the entry.
+  let current: Transform | null = null;
+  let failed: Error | null = null;
+  zip.on('error', (error) => {
+    failed = error;
+    current?.destroy(error);
+  });
   input.on('error', (error) => zip.destroy(error));
   input.pipe(zip);
   const seen = new Set<string>();
@@ -75,7 +81,9 @@ export async function* xlsxRecords(bytes: AsyncIterable<Buffer>, limits: XlsxLim
   try {
     for await (const entry of zip as AsyncIterable<ZipEntry>) {
       const text = entry.pipe(budget.meter());
+      current = text;
       entry.on('error', (error) => text.destroy(error));
+      if (failed) throw failed;
       const sheet = SHEET_PATH.exec(entry.path);
       seen.add(entry.path);
       if (entry.path === 'xl/_rels/workbook.xml.rels') await parts._parseRels(text);

@@ -1,0 +1,3 @@
+export { profileSource, type ProfileSourceOptions, type ProfilingProgress } from './profile-source';
+export { headerHints, normaliseHeader, type HeaderHint } from './header-hints';
+export type * from './types';
