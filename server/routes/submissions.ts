@@ -66,7 +66,11 @@ export function registerSubmissionRoutes(router: Router, ctx: AppContext) {
   mountRoute(router, ctx, {
     method: 'post', path: '/partners/:id/submissions', permission: 'submissions.upload', tag: 'submissions', status: 201,
     summary: 'Upload a CSV, TSV or XLSX file (multipart field "file"), streamed and stored encrypted; profiling starts',
-    handler: ({ req, actor, params }) => receiveFile(req, (file) => receiveSubmission(ctx, actor, requestMeta(req), params.id, file)),
+    handler({ req, actor, params }) {
+      // Refuse another partner's id before reading a single byte of the upload.
+      assertPartnerAccess(actor, params.id);
+      return receiveFile(req, (file) => receiveSubmission(ctx, actor, requestMeta(req), params.id, file));
+    },
   });
 
   mountRoute(router, ctx, {

@@ -53,6 +53,21 @@ const MATRIX: Record<string, Role[] | 'public'> = {
   'POST /agreements/:id/document': ['partner_liaison'],
   'POST /agreements/:id/actions/:action': ['partner_liaison'],
   'GET /agreements/:id/document': WORKING,
+  'GET /submissions': [...WORKING, 'partner_user'],
+  'GET /submissions/:id': [...WORKING, 'partner_user'],
+  'POST /partners/:id/submissions': ['data_steward', 'partner_liaison', 'partner_user'],
+  'POST /submissions/:id/actions/:action': ['data_steward'],
+  'GET /submissions/:id/records': ['admin', 'data_steward', 'privacy_officer', 'release_manager'],
+  'GET /partners/:id/mapping-versions': WORKING,
+  'GET /mapping-versions': WORKING,
+  'GET /mapping-versions/:id': WORKING,
+  'GET /mapping-versions/:id/diff': WORKING,
+  'GET /mapping-versions/:id/coverage': WORKING,
+  'GET /submissions/:id/suggestions': ['data_steward'],
+  'POST /partners/:id/mapping-versions': ['data_steward'],
+  'PUT /mapping-versions/:id': ['data_steward'],
+  'POST /mapping-versions/:id/actions/:action': ['data_steward'],
+  'POST /mapping-versions/:id/comments': ['data_steward'],
 };
 
 let app: TestApp;

@@ -3,12 +3,14 @@ import { submissions } from '../../../db/schema';
 import type { Actor, RequestMeta } from '../../auth/actor';
 import type { AppContext } from '../../context';
 import { AppError } from '../../errors/app-error';
+import { submissionProcessing } from '../../workflow/tables';
 import { approvedMappingOf, transitionSubmission, type SubmissionAction } from './submission-workflow';
 
 const STEWARD_ACTIONS: SubmissionAction[] = ['harmonize', 'retry', 'reject'];
 
 /** A steward's action on a submission; starting work enqueues its job once the transition is committed. */
 export async function actOnSubmission(ctx: AppContext, actor: Actor, meta: RequestMeta, id: string, action: string, reason?: string) {
+  if (!submissionProcessing.transitions.some((t) => t.action === action)) throw new AppError('bad_request', `Unknown action "${action}" for a submission`);
   if (!STEWARD_ACTIONS.includes(action as SubmissionAction)) {
     throw new AppError('forbidden', `"${action}" is done by the system, not by hand`);
   }
