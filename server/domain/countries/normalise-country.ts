@@ -41,7 +41,8 @@ const found = (alpha2: string): CountryResult => {
 export function normaliseCountry(input: string | null | undefined, options: NormaliseCountryOptions = {}): CountryResult {
   const raw = (input ?? '').trim();
   if (raw === '' || /^0+$/.test(raw)) return MISSING;
-  const upper = raw.toUpperCase();
+  // A code typed with a stray space or dot ("P H", "U.A") is still that code.
+  const upper = /^[A-Za-z][\s.\-][A-Za-z]\.?$/.test(raw) ? (raw[0] + raw[2]).toUpperCase() : raw.toUpperCase();
   if (MISSING_CODES.has(upper)) return MISSING;
   if (upper === 'NA') return options.naMeans === 'missing' ? MISSING : found('NA');
   if (/^[A-Z]{2}$/.test(upper)) {

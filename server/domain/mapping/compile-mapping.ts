@@ -10,7 +10,7 @@ import {
   yearResolver,
   type CellResolver,
 } from './resolve-cell';
-import { birthDateStep, cellStep, flagsStep, type Step, type StepContext } from './rule-steps';
+import { birthDateStep, cellStep, flagsStep, withBirthDateFallback, type Step, type StepContext } from './rule-steps';
 import { RunAccumulator, type MappingRunReport, type RowProblem } from './run-accumulator';
 import { readSourceHeader } from './source-header';
 import { MappingSpecSchema, ruleColumns, ruleTargets, type MappingRule, type MappingSpecInput } from './spec-schema';
@@ -77,10 +77,24 @@ function resolverFor(rule: MappingRule, ctx: StepContext): CellResolver | null {
 }
 
 function stepFor(rule: MappingRule, ctx: StepContext): Step | null {
-  if (rule.kind === 'flags_from_multi_value') return flagsStep(ctx, rule);
-  if (rule.kind === 'age_band_from_birth_date' || rule.kind === 'majority_from_birth_date') return birthDateStep(ctx, rule);
-  if (rule.kind === 'constant' || rule.kind === 'not_collected') return null;
-  return cellStep(ctx, rule, memoise(resolverFor(rule, ctx)!));
+  switch (rule.kind) {
+    case 'flags_from_multi_value':
+      return flagsStep(ctx, rule);
+    case 'age_band_from_birth_date':
+      return birthDateStep(ctx, rule, 'age_band');
+    case 'majority_from_birth_date':
+      return birthDateStep(ctx, rule, 'majority');
+    case 'constant':
+    case 'not_collected':
+      return null;
+  }
+  const resolve = memoise(resolverFor(rule, ctx)!);
+  const step = cellStep(ctx, rule, resolve);
+  if ((rule.kind === 'age_band_from_age' || rule.kind === 'majority_from_age') && rule.birthDate) {
+    const fallback = birthDateStep(ctx, { target: rule.target, ...rule.birthDate }, rule.kind === 'age_band_from_age' ? 'age_band' : 'majority');
+    return withBirthDateFallback(step, resolve, ctx.header.indexOf(rule.column), fallback);
+  }
+  return step;
 }
 
 /** Columns whose values may identify someone, so never shown as examples. */
@@ -90,6 +104,8 @@ function withheldColumns(rules: MappingRule[], dropColumns: string[], options: C
   for (const rule of rules) {
     if (rule.kind === 'year_from_date' || rule.kind === 'age_band_from_birth_date' || rule.kind === 'majority_from_birth_date') {
       ruleColumns(rule).forEach((c) => withheld.add(c));
+    } else if ((rule.kind === 'age_band_from_age' || rule.kind === 'majority_from_age') && rule.birthDate) {
+      ruleColumns(rule).slice(1).forEach((c) => withheld.add(c));
     }
   }
   return withheld;

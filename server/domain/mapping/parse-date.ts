@@ -40,6 +40,22 @@ export function parseDate(text: string, order: DateOrder): CalendarDate | null {
   }
 }
 
+/**
+ * Like parseDate, but a date written in another order is still read when only one reading is
+ * possible (`25/12/2019` cannot be month-first). Ambiguous dates stay null.
+ */
+export function parseDateLenient(text: string, order: DateOrder): CalendarDate | null {
+  const strict = parseDate(text, order);
+  if (strict) return strict;
+  const m = NUMERIC.exec(text.trim());
+  if (!m) return null;
+  if (m[1].length === 4) return parseDate(text, 'ymd');
+  if (m[3].length !== 4) return null;
+  const dmy = parseDate(text, 'dmy');
+  const mdy = parseDate(text, 'mdy');
+  return dmy && mdy ? null : (dmy ?? mdy);
+}
+
 export function excelSerialToDate(serial: number): CalendarDate | null {
   if (!Number.isFinite(serial) || serial < 1 || serial > 100_000) return null;
   const d = new Date(EXCEL_EPOCH_MS + Math.floor(serial) * 86_400_000);

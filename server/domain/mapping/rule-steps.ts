@@ -1,9 +1,9 @@
 import { deriveAgeBand, getLayout, type CodeVariable, type StandardDefinition } from '../standard';
-import { fullYearsBetween, parseDate, type CalendarDate } from './parse-date';
+import { fullYearsBetween, parseDateLenient, parseYear, type CalendarDate } from './parse-date';
 import { ADULT_AGE, UNMAPPED, type CellResolver } from './resolve-cell';
 import type { RowProblem, RowProblemCode, RunAccumulator } from './run-accumulator';
 import type { SourceHeader } from './source-header';
-import type { RuleOf } from './spec-schema';
+import type { DateOrder, RuleOf } from './spec-schema';
 import { valueKey } from './value-key';
 
 /** Writes one rule's variables of one record. */
@@ -45,40 +45,51 @@ export function cellStep(ctx: StepContext, rule: { column: string; target: strin
   };
 }
 
-interface FlagsParse {
+export interface FlagsParse {
   missing: boolean;
+  /** Record positions of the flags set to 1. */
   ones: number[];
   /** Every code was mapped, so the flags it does not name can be 0. */
   complete: boolean;
   unmapped: string[];
 }
 
-export function flagsStep(ctx: StepContext, rule: RuleOf<'flags_from_multi_value'>): Step {
-  const layout = getLayout(ctx.standard);
-  const col = ctx.header.indexOf(rule.column);
-  const targets = rule.targets.map((t) => layout.index(t));
+/** Splits a multi-value cell into codes and looks each up; shared by the engine and coverage. */
+export function multiValueParser(standard: StandardDefinition, rule: RuleOf<'flags_from_multi_value'>, missing: Set<string>): (cell: string) => FlagsParse {
+  const layout = getLayout(standard);
   const map = new Map(Object.entries(rule.valueMap).map(([code, flags]) => [valueKey(code), flags.map((f) => layout.index(f))]));
   const split = new RegExp(rule.separators.map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
-  const absentZero = rule.absentMeans === 'zero';
-  const groups = new Set(rule.targets.map((t) => layout.variable(t).group));
-  const fed = groups.size === 1 ? [...groups][0] : rule.targets.join(',');
-  const unmappedProblem = problem('unmapped_value', rule.column, fed);
-  const cache = new Map<string, FlagsParse>();
-  const parse = (cell: string): FlagsParse => {
+  return (cell) => {
     const ones = new Set<number>();
     const unmapped: string[] = [];
     let tokens = 0;
+    let unknown = false;
     for (const raw of cell.split(split)) {
       const token = raw.trim();
       const key = valueKey(token);
       const flags = map.get(key);
       if (flags !== undefined) flags.forEach((f) => ones.add(f));
-      else if (ctx.missing.has(key)) continue;
-      else unmapped.push(token);
+      else if (missing.has(key)) {
+        // "Threats;Unknown": the list is not the whole story, so unnamed flags are not 0.
+        unknown ||= token !== '';
+        continue;
+      } else unmapped.push(token);
       tokens++;
     }
-    return { missing: tokens === 0, ones: [...ones], complete: unmapped.length === 0, unmapped };
+    return { missing: tokens === 0, ones: [...ones], complete: unmapped.length === 0 && !unknown, unmapped };
   };
+}
+
+export function flagsStep(ctx: StepContext, rule: RuleOf<'flags_from_multi_value'>): Step {
+  const layout = getLayout(ctx.standard);
+  const col = ctx.header.indexOf(rule.column);
+  const targets = rule.targets.map((t) => layout.index(t));
+  const absentZero = rule.absentMeans === 'zero';
+  const groups = new Set(rule.targets.map((t) => layout.variable(t).group));
+  const fed = groups.size === 1 ? [...groups][0] : rule.targets.join(',');
+  const unmappedProblem = problem('unmapped_value', rule.column, fed);
+  const parse = multiValueParser(ctx.standard, rule, ctx.missing);
+  const cache = new Map<string, FlagsParse>();
   const acc = ctx.acc;
   return (row, values, problems) => {
     const cell = row[col] ?? '';
@@ -114,25 +125,35 @@ function memoDates<T>(parse: (cell: string) => Parsed<T>): (cell: string) => Par
 }
 
 /** Age band or majority status from a birth date and a registration date (or year). */
-export function birthDateStep(ctx: StepContext, rule: RuleOf<'age_band_from_birth_date'> | RuleOf<'majority_from_birth_date'>): Step {
+export interface BirthDateSource {
+  target: string;
+  birthDateColumn: string;
+  dateFormat: DateOrder;
+  reference: { column: string; dateFormat?: DateOrder } | { year: number };
+}
+
+export function birthDateStep(ctx: StepContext, rule: BirthDateSource, yields: 'age_band' | 'majority'): Step {
   const layout = getLayout(ctx.standard);
   const t = layout.index(rule.target);
   const variable = layout.variable(rule.target) as CodeVariable;
   const outcome =
-    rule.kind === 'age_band_from_birth_date'
+    yields === 'age_band'
       ? (age: number) => deriveAgeBand(age, variable.ageBands)
       : (age: number) => (deriveAgeBand(age) === null ? null : age < ADULT_AGE ? 'Minor' : 'Adult');
   const missing = ctx.missing;
   const birthCol = ctx.header.indexOf(rule.birthDateColumn);
-  const birth = memoDates<CalendarDate>((cell) => (missing.has(valueKey(cell)) ? null : (parseDate(cell, rule.dateFormat) ?? UNMAPPED)));
+  const birth = memoDates<CalendarDate>((cell) => (missing.has(valueKey(cell)) ? null : (parseDateLenient(cell, rule.dateFormat) ?? UNMAPPED)));
   const ref = rule.reference;
   const refCol = 'column' in ref ? ctx.header.indexOf(ref.column) : -1;
   const refOrder = 'column' in ref ? (ref.dateFormat ?? rule.dateFormat) : rule.dateFormat;
   const fixedYear: Reference | null = 'year' in ref ? { year: ref.year, month: 0, day: 0 } : null;
   const reference = memoDates<Reference>((cell) => {
     if (missing.has(valueKey(cell))) return null;
-    if (/^\s*\d{4}\s*$/.test(cell)) return { year: Number(cell), month: 0, day: 0 };
-    return parseDate(cell, refOrder) ?? UNMAPPED;
+    const date = parseDateLenient(cell, refOrder);
+    if (date) return date;
+    // A bare year, or a date whose day/month order is unclear: its year is still certain.
+    const year = parseYear(cell);
+    return year === null ? UNMAPPED : { year, month: 0, day: 0 };
   });
   const refColumn = 'column' in ref ? ref.column : '';
   const p = {
@@ -167,5 +188,13 @@ export function birthDateStep(ctx: StepContext, rule: RuleOf<'age_band_from_birt
     }
     if (out === null) return (acc.unmapped(birthCol, ''), flag(p.birth, problems));
     values[t] = out;
+  };
+}
+
+/** The age cell first; when it is empty (not unreadable), the birth date. */
+export function withBirthDateFallback(primary: Step, resolve: CellResolver, ageColumn: number, fallback: Step): Step {
+  return (row, values, problems) => {
+    primary(row, values, problems);
+    if (resolve(row[ageColumn] ?? '') === null) fallback(row, values, problems);
   };
 }

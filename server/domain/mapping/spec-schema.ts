@@ -29,8 +29,6 @@ const CopyRule = z.object({
   default: z.string().optional(),
 });
 
-const AgeBandFromAge = z.object({ kind: z.literal('age_band_from_age'), target: variable, column });
-const MajorityFromAge = z.object({ kind: z.literal('majority_from_age'), target: variable, column });
 
 /** The date an age is measured at: a registration-date column, or a fixed year. */
 const ReferenceDate = z.union([
@@ -44,6 +42,11 @@ const fromBirthDate = {
   dateFormat: DateOrderSchema,
   reference: ReferenceDate,
 };
+/** A birth date to fall back on when the age cell is empty (files holding one or the other). */
+const BirthDateFallback = z.object({ birthDateColumn: column, dateFormat: DateOrderSchema, reference: ReferenceDate });
+
+const AgeBandFromAge = z.object({ kind: z.literal('age_band_from_age'), target: variable, column, birthDate: BirthDateFallback.optional() });
+const MajorityFromAge = z.object({ kind: z.literal('majority_from_age'), target: variable, column, birthDate: BirthDateFallback.optional() });
 const AgeBandFromBirthDate = z.object({ kind: z.literal('age_band_from_birth_date'), ...fromBirthDate });
 const MajorityFromBirthDate = z.object({ kind: z.literal('majority_from_birth_date'), ...fromBirthDate });
 
@@ -116,6 +119,7 @@ export type MappingRuleKind = MappingRule['kind'];
 export type MappingSpec = z.output<typeof MappingSpecSchema>;
 /** What a steward or a suggestion writes: defaults may be left out. */
 export type MappingSpecInput = z.input<typeof MappingSpecSchema>;
+export type MappingRuleInput = z.input<typeof MappingRuleSchema>;
 export type RuleOf<K extends MappingRuleKind> = Extract<MappingRule, { kind: K }>;
 
 /** The standard variables a rule writes. */
@@ -131,10 +135,17 @@ export function ruleColumns(rule: MappingRule): string[] {
       return [];
     case 'age_band_from_birth_date':
     case 'majority_from_birth_date':
-      return 'column' in rule.reference ? [rule.birthDateColumn, rule.reference.column] : [rule.birthDateColumn];
+      return birthDateColumns(rule);
+    case 'age_band_from_age':
+    case 'majority_from_age':
+      return rule.birthDate ? [rule.column, ...birthDateColumns(rule.birthDate)] : [rule.column];
     default:
       return [rule.column];
   }
+}
+
+function birthDateColumns(source: { birthDateColumn: string; reference: { column: string } | { year: number } }): string[] {
+  return 'column' in source.reference ? [source.birthDateColumn, source.reference.column] : [source.birthDateColumn];
 }
 
 export function parseMappingSpec(input: unknown): MappingSpec {

@@ -87,5 +87,5 @@ export const ISIC_SECTIONS: Record<string, string> = {
   T: 'typeOfLabourDomesticWork',
 };
 
-export const YES_WORDS = ['1', 'y', 'yes', 'true', 'oui', 'o', 'si', 'sí', 'sim', 's', 'x', 'vrai', 'verdadero', 'verdadeiro', 't'];
-export const NO_WORDS = ['0', 'n', 'no', 'false', 'non', 'não', 'nao', 'faux', 'falso', 'f'];
+export const YES_WORDS = ['1', 'y', 'yes', 'true', 'oui', 'o', 'si', 'sí', 'sim', 's', 'x', 'vrai', 'verdadero', 'verdadeiro'];
+export const NO_WORDS = ['0', 'n', 'no', 'false', 'non', 'não', 'nao', 'faux', 'falso'];
