@@ -33,9 +33,10 @@ export default defineConfig({
     port: 5173,
     // The UI imports the shared workflow tables from ../server/workflow.
     fs: { allow: [repoRoot] },
+    // Host is kept as the browser sent it: the API refuses state changes whose Origin differs from Host.
     proxy: {
-      '/api': 'http://localhost:8080',
-      '/admin/queues': 'http://localhost:8080',
+      '/api': { target: 'http://localhost:8080', changeOrigin: false },
+      '/admin/queues': { target: 'http://localhost:8080', changeOrigin: false },
     },
   },
 });

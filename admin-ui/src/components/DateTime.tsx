@@ -1,3 +1,4 @@
+import { Typography } from '@mui/material';
 import { useLocaleState } from 'react-admin';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -16,5 +17,9 @@ export function useFormatDateTime() {
 
 export const DateTime = ({ value }: { value: string | Date | null | undefined }) => {
   const format = useFormatDateTime();
-  return <time dateTime={value ? new Date(value).toISOString() : undefined}>{format(value)}</time>;
+  return (
+    <Typography component="time" variant="body2" dateTime={value ? new Date(value).toISOString() : undefined}>
+      {format(value)}
+    </Typography>
+  );
 };

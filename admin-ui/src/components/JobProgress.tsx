@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { Alert, Box, Stack, Typography } from '@mui/material';
 import { Link, useCreatePath, useGetOne, useTranslate } from 'react-admin';
+import { useDomainLabels } from '../i18n/labels';
 import { JobProgressBar } from '../resources/job-runs/JobProgressBar';
 import { JobStatusChip } from '../resources/job-runs/JobStatusChip';
 import { isRunning, type JobRun } from '../resources/job-runs/types';
@@ -17,6 +18,7 @@ export interface JobProgressProps {
 export const JobProgress = ({ jobRunId, onFinished, withLink = true }: JobProgressProps) => {
   const translate = useTranslate();
   const createPath = useCreatePath();
+  const labels = useDomainLabels();
   const { data: run, error } = useGetOne<JobRun>(
     'job-runs',
     { id: jobRunId },
@@ -30,6 +32,7 @@ export const JobProgress = ({ jobRunId, onFinished, withLink = true }: JobProgre
     if (previous && isRunning(previous) && !isRunning(run.status)) onFinished?.(run);
   }, [run, onFinished]);
 
+  const title = run ? labels.jobTitle(run.name, run.title) : '';
   if (error) return <Alert severity="error">{error.message}</Alert>;
   if (!run) return null;
   return (
@@ -37,7 +40,7 @@ export const JobProgress = ({ jobRunId, onFinished, withLink = true }: JobProgre
       <Stack direction="row" spacing={1} alignItems="center" sx={{ mb: 1 }}>
         <JobStatusChip status={run.status} />
         <Typography variant="body2">
-          {withLink ? <Link to={createPath({ resource: 'job-runs', type: 'show', id: run.id })}>{run.title}</Link> : run.title}
+          {withLink ? <Link to={createPath({ resource: 'job-runs', type: 'show', id: run.id })}>{title}</Link> : title}
         </Typography>
         <Typography variant="body2" color="text.secondary">
           {translate('app.job.attempts', { attempts: Math.max(run.attempts, 1), max: run.maxAttempts })}

@@ -18,8 +18,8 @@ export const JsonBlock = ({ value, testId }: { value: unknown; testId?: string }
 };
 
 /** Hashes and ids: monospace, wrapping anywhere. */
-export const Mono = ({ children }: { children: string | null | undefined }) => (
-  <Typography component="code" variant="body2" sx={{ fontFamily: 'monospace', wordBreak: 'break-all' }}>
+export const Mono = ({ children, testId }: { children: string | null | undefined; testId?: string }) => (
+  <Typography component="code" variant="body2" data-testid={testId} sx={{ fontFamily: 'monospace', wordBreak: 'break-all' }}>
     {children ?? ''}
   </Typography>
 );

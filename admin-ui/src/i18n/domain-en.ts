@@ -20,6 +20,12 @@ export const domainEn = {
     report: 'Report',
     system: 'System',
   },
+  // By job name as the server's catalog has it ("jobs.self-test"); unknown jobs show the server's title.
+  job_titles: {
+    jobs: { 'self-test': 'Job system self-test' },
+    audit: { 'verify-chain': 'Verify the audit chain' },
+    sessions: { 'purge-expired': 'Purge expired sessions' },
+  },
   job_status: { queued: 'Queued', active: 'Running', retrying: 'Retrying', completed: 'Completed', failed: 'Failed' },
   workflow: {
     partner: {
@@ -74,6 +80,7 @@ export const domainEn = {
   resources: {
     users: {
       name: 'User |||| Users',
+      notifications: { created: 'User created', updated: 'User saved' },
       fields: {
         name: 'Name',
         email: 'E-mail',

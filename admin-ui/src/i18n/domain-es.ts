@@ -21,6 +21,11 @@ export const domainEs: DomainStrings = {
     report: 'Informe',
     system: 'Sistema',
   },
+  job_titles: {
+    jobs: { 'self-test': 'Autoprueba del sistema de tareas' },
+    audit: { 'verify-chain': 'Verificar la cadena de auditoría' },
+    sessions: { 'purge-expired': 'Purgar las sesiones caducadas' },
+  },
   job_status: { queued: 'En cola', active: 'En curso', retrying: 'Reintentando', completed: 'Completado', failed: 'Fallido' },
   workflow: {
     partner: {
@@ -75,6 +80,7 @@ export const domainEs: DomainStrings = {
   resources: {
     users: {
       name: 'Usuario |||| Usuarios',
+      notifications: { created: 'Usuario creado', updated: 'Usuario guardado' },
       fields: {
         name: 'Nombre',
         email: 'Correo electrónico',

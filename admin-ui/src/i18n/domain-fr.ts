@@ -21,6 +21,11 @@ export const domainFr: DomainStrings = {
     report: 'Rapport',
     system: 'Système',
   },
+  job_titles: {
+    jobs: { 'self-test': 'Autotest du système de tâches' },
+    audit: { 'verify-chain': "Vérifier la chaîne d'audit" },
+    sessions: { 'purge-expired': 'Purger les sessions expirées' },
+  },
   job_status: { queued: 'En attente', active: 'En cours', retrying: 'Nouvelle tentative', completed: 'Terminé', failed: 'Échoué' },
   workflow: {
     partner: {
@@ -75,6 +80,7 @@ export const domainFr: DomainStrings = {
   resources: {
     users: {
       name: 'Utilisateur |||| Utilisateurs',
+      notifications: { created: 'Utilisateur créé', updated: 'Utilisateur enregistré' },
       fields: {
         name: 'Nom',
         email: 'Adresse e-mail',

@@ -15,11 +15,17 @@ export function useDomainLabels() {
     entity: (type: string) => t(`entities.${type}`, humanize(type)),
     jobStatus: (status: string) => t(`job_status.${status}`, humanize(status)),
     state: (workflow: string, state: string) => t(`workflow.${workflow}.states.${state}`, humanize(state)),
-    /** Workflow actions are bare ("engage"); other events are namespaced ("user.created"). */
-    action: (action: string, entityType?: string) =>
-      action.includes('.')
-        ? t(`audit_actions.${action}`, humanize(action))
-        : t(`workflow.${entityType ?? ''}.actions.${action}`, humanize(action)),
+    /**
+     * A workflow action is "engage" on a button and "partner.engage" in the audit log; other
+     * events ("user.created") have their own names under audit_actions.
+     */
+    action: (action: string, entityType?: string) => {
+      const dot = action.indexOf('.');
+      const [scope, name] = dot > 0 ? [action.slice(0, dot), action.slice(dot + 1)] : [entityType ?? '', action];
+      const workflowLabel = t(`workflow.${scope}.actions.${name}`, humanize(name));
+      return dot > 0 ? t(`audit_actions.${action}`, workflowLabel) : workflowLabel;
+    },
     ask: (name: string) => t(`workflow.asks.${name}`, humanize(name)),
+    jobTitle: (name: string, serverTitle: string) => t(`job_titles.${name}`, serverTitle),
   };
 }

@@ -38,6 +38,23 @@ export async function openApp(browser: Browser, baseUrl: string): Promise<UiSess
   return { context, page, pageErrors, close: () => context.close() };
 }
 
+/**
+ * Runs a browser scenario in a fresh profile: on failure it saves a screenshot named after the
+ * scenario (to see what the page showed), and it fails if the page threw an uncaught error.
+ */
+export async function inBrowser(browser: Browser, baseUrl: string, name: string, scenario: (page: Page) => Promise<void>): Promise<void> {
+  const ui = await openApp(browser, baseUrl);
+  try {
+    await scenario(ui.page);
+    expect(ui.pageErrors).toEqual([]);
+  } catch (err) {
+    await screenshot(ui.page, `FAILED-${name}`).catch(() => undefined);
+    throw err;
+  } finally {
+    await ui.close();
+  }
+}
+
 export async function signIn(page: Page, email: string, password = TEST_PASSWORD): Promise<void> {
   await page.goto('/#/login');
   await fillSignIn(page, email, password);

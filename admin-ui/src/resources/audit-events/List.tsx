@@ -54,7 +54,7 @@ const Column = DataTable.Col<AuditEvent>;
 const AuditEventList = () => {
   const filters = useAuditFilters();
   return (
-  <List filters={filters} actions={<Actions />} sort={{ field: 'id', order: 'DESC' }} exporter={false} perPage={50}>
+  <List filters={filters} actions={<Actions />} sort={{ field: 'id', order: 'DESC' }} exporter={false} perPage={50} empty={false}>
     <DataTable rowClick="show" bulkActionButtons={false}>
       <Column source="occurredAt" disableSort render={(e) => <DateTime value={e.occurredAt} />} />
       <Column source="actorName" disableSort render={(e) => <ActorCell event={e} />} />

@@ -1,4 +1,4 @@
-import { Stack } from '@mui/material';
+import { Stack, Typography } from '@mui/material';
 import { Labeled, Link, Show, SimpleShowLayout, TextField, useCreatePath, useRecordContext, useTranslate } from 'react-admin';
 import { DateTime } from '../../components/DateTime';
 import { EntityLink } from '../../components/EntityLink';
@@ -24,10 +24,10 @@ const EventBody = () => {
   return (
     <SimpleShowLayout>
       <Labeled source="occurredAt"><DateTime value={event.occurredAt} /></Labeled>
-      <Labeled source="action"><span>{labels.action(event.action, event.entityType)} <Mono>{`(${event.action})`}</Mono></span></Labeled>
+      <Labeled source="action"><Typography variant="body2">{labels.action(event.action, event.entityType)} <Mono>{`(${event.action})`}</Mono></Typography></Labeled>
       <Labeled source="actorName">
         <Stack direction="row" spacing={1} alignItems="center">
-          <span>{event.actorName}</span>
+          <Typography variant="body2">{event.actorName}</Typography>
           <RoleChips roles={event.actorRoles} />
         </Stack>
       </Labeled>
@@ -40,14 +40,14 @@ const EventBody = () => {
         </Stack>
       </Labeled>
       {(event.fromState || event.toState) && (
-        <Labeled label="app.audit.state_change"><span>{`${state(event.fromState)} → ${state(event.toState)}`}</span></Labeled>
+        <Labeled label="app.audit.state_change"><Typography variant="body2">{`${state(event.fromState)} → ${state(event.toState)}`}</Typography></Labeled>
       )}
       {event.reason && <TextField source="reason" />}
       <Labeled source="details"><JsonBlock value={event.details} testId="audit-details" /></Labeled>
       <Labeled source="requestId"><Mono>{event.requestId}</Mono></Labeled>
       <TextField source="ip" emptyText="—" />
       <Labeled source="prevHash"><Mono>{event.prevHash}</Mono></Labeled>
-      <Labeled source="hash"><span data-testid="audit-hash"><Mono>{event.hash}</Mono></span></Labeled>
+      <Labeled source="hash"><Mono testId="audit-hash">{event.hash}</Mono></Labeled>
     </SimpleShowLayout>
   );
 };

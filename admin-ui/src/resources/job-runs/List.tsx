@@ -2,6 +2,7 @@ import { Typography } from '@mui/material';
 import { DataTable, FilterButton, List, SelectInput, TextInput, TopToolbar, useTranslate } from 'react-admin';
 import { DateTime } from '../../components/DateTime';
 import { EntityLink } from '../../components/EntityLink';
+import { useDomainLabels } from '../../i18n/labels';
 import { QueueBoardLink } from './actions/QueueBoardLink';
 import { SelfTestButton } from './actions/SelfTestButton';
 import { JobProgressBar } from './JobProgressBar';
@@ -23,6 +24,8 @@ const Actions = () => (
   </TopToolbar>
 );
 
+const JobTitle = ({ run }: { run: JobRun }) => <>{useDomainLabels().jobTitle(run.name, run.title)}</>;
+
 const Attempts = ({ run }: { run: JobRun }) => {
   const translate = useTranslate();
   return <Typography variant="body2">{translate('app.job.attempts', { attempts: run.attempts, max: run.maxAttempts })}</Typography>;
@@ -42,9 +45,11 @@ const JobRunList = () => (
     exporter={false}
     perPage={25}
     queryOptions={{ refetchInterval: whileRunning }}
+    // Keep the toolbar (self-test, queue board) even before the first job ever ran.
+    empty={false}
   >
     <DataTable rowClick="show" bulkActionButtons={false}>
-      <Column source="title" disableSort />
+      <Column source="title" disableSort render={(r) => <JobTitle run={r} />} />
       <Column source="status" disableSort render={(r) => <JobStatusChip status={r.status} />} />
       <Column source="progress" disableSort render={(r) => <JobProgressBar run={r} />} />
       <Column source="attempts" disableSort render={(r) => <Attempts run={r} />} />

@@ -4,10 +4,15 @@ import { DateTime } from '../../components/DateTime';
 import { EntityLink } from '../../components/EntityLink';
 import { JobProgress } from '../../components/JobProgress';
 import { JsonBlock, Mono } from '../../components/JsonBlock';
+import { useDomainLabels } from '../../i18n/labels';
 import { QueueBoardLink } from './actions/QueueBoardLink';
 import type { JobRun } from './types';
 
-const Title = () => <>{useRecordContext<JobRun>()?.title ?? ''}</>;
+const Title = () => {
+  const run = useRecordContext<JobRun>();
+  const labels = useDomainLabels();
+  return <>{run ? labels.jobTitle(run.name, run.title) : ''}</>;
+};
 
 const RunBody = () => {
   const run = useRecordContext<JobRun>();
