@@ -6,3 +6,5 @@ export * from './partners';
 export * from './submissions';
 export * from './mappings';
 export * from './records';
+export * from './releases';
+export * from './anonymization';

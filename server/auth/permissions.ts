@@ -32,6 +32,16 @@ export const PERMISSIONS = {
   'mappings.read': WORKING_STAFF,
   'mappings.write': ['data_steward'],
   'mappings.transition': ['data_steward'],
+  'policies.read': WORKING_STAFF,
+  'policies.write': ['privacy_officer'],
+  'runs.read': WORKING_STAFF,
+  'runs.decide': ['privacy_officer'],
+  'releases.read': STAFF,
+  'releases.compose': ['release_manager'],
+  'releases.signoff': ['privacy_officer', 'release_manager'],
+  'releases.publish': ['release_manager'],
+  'reports.read': [...STAFF, 'partner_user'],
+  'reports.request': ['admin', 'partner_liaison', 'data_steward', 'release_manager', 'partner_user'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -92,7 +92,7 @@ describe('from upload to harmonized records', () => {
     const records = await app.ctx.db.select().from(standardRecords).where(eq(standardRecords.submissionId, submissionId));
     const leaked = records.flatMap((r) => Object.values(r).filter((v) => typeof v === 'string' && identifierValues.has(v)));
     expect(leaked).toEqual([]);
-    expect(records.every((r) => r.Datasource === null || ['Hotline', 'Case Management'].includes(r.Datasource as string))).toBe(true);
+    expect(records.every((r) => { const ds = (r as Record<string, unknown>).Datasource; return ds === null || ['Hotline', 'Case Management'].includes(ds as string); })).toBe(true);
   }, 60_000);
 
   it('harmonizing again replaces the records instead of duplicating them', async () => {

@@ -41,6 +41,22 @@ export const JOB_CATALOG = {
   'submissions.retention-sweep': define({
     queue: 'maintenance', payload: z.object({}).strict(), attempts: 3, backoffMs: 60_000, title: 'Delete raw files past retention',
   }),
+  'anonymization.run': define({
+    queue: 'anonymize', payload: z.object({ runId: id }).strict(), attempts: 3, backoffMs: 5_000, title: 'Anonymize a release',
+  }),
+  'releases.publish': define({
+    queue: 'publish', payload: z.object({ releaseId: id }).strict(), attempts: 3, backoffMs: 5_000, title: 'Publish a release',
+  }),
+  'releases.artifact': define({
+    queue: 'publish', payload: z.object({ releaseId: id, kind: z.enum(['microdata_csv', 'codebook_csv', 'codebook_pdf', 'report_pdf', 'manifest']) }).strict(),
+    attempts: 3, backoffMs: 5_000, title: 'Build a release artifact',
+  }),
+  'reports.contribution': define({
+    queue: 'reports', payload: z.object({ reportId: id }).strict(), attempts: 3, backoffMs: 10_000, title: 'Partner contribution report',
+  }),
+  'reports.quarterly-contributions': define({
+    queue: 'reports', payload: z.object({}).strict(), attempts: 3, backoffMs: 60_000, title: 'Quarterly contribution reports',
+  }),
   'jobs.self-test': define({
     queue: 'maintenance', payload: z.object({ failTimes: z.number().int().min(0).max(5), runId: id }).strict(), attempts: 3, backoffMs: 200,
     title: 'Job system self-test',
