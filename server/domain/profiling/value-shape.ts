@@ -81,7 +81,7 @@ export function classifyValue(v: string): ValueShape {
   const words = countWords(v);
   if (BOOLEAN_WORDS.has(lower)) return { shape: Shape.Boolean, words, traits };
   const first = v.charCodeAt(0);
-  const numericStart = (first >= 48 && first <= 57) || first === 43 || first === 45 || first === 46;
+  const numericStart = (first >= 48 && first <= 57) || first === 43 || first === 45 || first === 46 || first === 40;
   if (numericStart) {
     if (INTEGER.test(v)) {
       const digits = v.length - (first === 43 || first === 45 ? 1 : 0);

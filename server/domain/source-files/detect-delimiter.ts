@@ -26,18 +26,15 @@ function analyse(sample: string, complete: boolean, delimiter: Delimiter): Candi
   } catch {
     return { delimiter, width: 1, consistency: 0, splits: 0 };
   }
-  // Trailing empty cells (`a;b;c;;`) are common export noise and do not count.
-  const counts = new Map<number, number>();
-  let splits = 0;
-  for (const r of records) {
-    const width = Math.max(1, usedWidth(r.cells));
-    counts.set(width, (counts.get(width) ?? 0) + 1);
-    if (r.cells.length > 1) splits++;
-  }
+  // A record fits width W when it has W cells, or more whose extras are empty: trailing
+  // separators (`a;b;c;;`) are common export noise.
+  const shapes = records.map((r) => ({ length: r.cells.length, used: usedWidth(r.cells) }));
+  const splits = shapes.filter((r) => r.length > 1).length;
   let width = 1;
   let best = 0;
-  for (const [w, c] of counts) {
-    if (c > best || (c === best && w > width)) [width, best] = [w, c];
+  for (const w of new Set(shapes.map((r) => r.length))) {
+    const fits = shapes.filter((r) => r.length === w || (r.length > w && r.used <= w)).length;
+    if (fits > best || (fits === best && w > width)) [width, best] = [w, fits];
   }
   return { delimiter, width, consistency: records.length ? best / records.length : 0, splits };
 }

@@ -26,6 +26,18 @@ describe('format, encoding, delimiter and header detection', () => {
     expect(rows[1].cells).toEqual(['Martin', '3, rue B, Lyon', '30']);
   });
 
+  it('is not confused by rows whose last cells are empty', async () => {
+    const text = 'id;age;notes;left\n1;17;;\n2;30;x;\n3;;;\n4;41;y;2024\n';
+    const { file, rows } = await readAllRows(text);
+    expect(file.delimiter).toBe(';');
+    expect(rows.map((r) => r.cells)).toEqual([
+      ['1', '17', '', ''],
+      ['2', '30', 'x', ''],
+      ['3', '', '', ''],
+      ['4', '41', 'y', '2024'],
+    ]);
+  });
+
   it('drops a UTF-8 byte order mark: it is handled, not an error', async () => {
     const { file, rows } = await readAllRows(fixture('bom-semicolon.csv'));
     expect(file.encoding).toBe('utf-8');

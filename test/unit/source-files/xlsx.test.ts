@@ -103,15 +103,20 @@ describe('XLSX', () => {
     expect(error.message).toMatch(/unpacks to more than 512.0 KB/);
   });
 
-  it('a workbook cut anywhere is a readable error, never a hang or a crash', async () => {
+  it('a workbook cut anywhere is a readable error (or, cut in its index only, read whole), never a hang', async () => {
     const bytes = await workbook((sheet) => {
       sheet.addRow(['id', 'age']);
       for (let i = 0; i < 50; i++) sheet.addRow([`C-${i}`, 17 + i]);
     });
     for (let cut = 200; cut < bytes.length; cut += Math.floor(bytes.length / 23)) {
-      const error = await failure(bytes.subarray(0, cut));
-      expect(error.constructor.name).toBe('SourceFileError');
-      expect(['invalid_xlsx', 'no_header', 'header_only']).toContain(error.code);
+      try {
+        const { rows } = await readAllRows(bytes.subarray(0, cut));
+        // Every entry arrived; only the zip's central directory (read by no one) was cut.
+        expect(rows).toHaveLength(50);
+      } catch (error) {
+        expect((error as Error).constructor.name).toBe('SourceFileError');
+        expect(['invalid_xlsx', 'no_header', 'header_only']).toContain((error as { code: string }).code);
+      }
     }
   }, 30_000);
 });
