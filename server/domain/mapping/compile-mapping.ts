@@ -14,7 +14,7 @@ import { birthDateStep, cellStep, flagsStep, withBirthDateFallback, type Step, t
 import { RunAccumulator, type MappingRunReport, type RowProblem } from './run-accumulator';
 import { readSourceHeader } from './source-header';
 import { MappingSpecSchema, ruleColumns, ruleTargets, type MappingRule, type MappingSpecInput } from './spec-schema';
-import { checkMappingStructure, type MappingIssue } from './validate-mapping';
+import { checkMappingStructure, identifierCopies, profileIdentifiers, type MappingIssue } from './validate-mapping';
 import { missingKeySet } from './value-key';
 
 export interface CompileOptions {
@@ -98,9 +98,8 @@ function stepFor(rule: MappingRule, ctx: StepContext): Step | null {
 }
 
 /** Columns whose values may identify someone, so never shown as examples. */
-function withheldColumns(rules: MappingRule[], dropColumns: string[], options: CompileOptions): Set<string> {
-  const withheld = new Set<string>([...dropColumns, ...(options.identifierColumns ?? [])]);
-  for (const c of options.profile?.columns ?? []) if (c.identifier) withheld.add(c.name);
+function withheldColumns(rules: MappingRule[], dropColumns: string[], identifiers: ReadonlyMap<string, string>): Set<string> {
+  const withheld = new Set<string>([...dropColumns, ...identifiers.keys()]);
   for (const rule of rules) {
     if (rule.kind === 'year_from_date' || rule.kind === 'age_band_from_birth_date' || rule.kind === 'majority_from_birth_date') {
       ruleColumns(rule).forEach((c) => withheld.add(c));
@@ -123,14 +122,17 @@ export function compileMapping(
   options: CompileOptions = {},
 ): CompiledMapping {
   const spec = MappingSpecSchema.parse(specInput);
-  const issues = checkMappingStructure(spec, { standard, header: sourceHeader });
+  const identifiers = profileIdentifiers(options.profile);
+  for (const c of options.identifierColumns ?? []) identifiers.set(c, identifiers.get(c) ?? 'identifier');
+  // Checked again here, not only at approval: nothing may copy an identifier into a record.
+  const issues = [...checkMappingStructure(spec, { standard, header: sourceHeader }), ...identifierCopies(spec, identifiers)];
   if (issues.length > 0) throw new MappingCompileError(issues);
 
   const layout = getLayout(standard);
   const header = readSourceHeader(sourceHeader);
   const acc = new RunAccumulator(layout.columns, options.maxExamples ?? 10);
   const ctx: StepContext = { standard, header, acc, missing: missingKeySet(spec.missingValues) };
-  const withheld = withheldColumns(spec.rules, spec.dropColumns, options);
+  const withheld = withheldColumns(spec.rules, spec.dropColumns, identifiers);
 
   const template: (string | null)[] = new Array(layout.columns.length).fill(null);
   const steps: Step[] = [];

@@ -1,7 +1,7 @@
 const YEARS =
   /^(\d{1,3})(?:[.,](\d+))?\s*(?:ans?|años?|anos?|years?(?:\s+old)?|yrs?|y\.?o\.?|a\.?|y)?\.?$/i;
 /** "About 17": the approximation is the partner's, the age is still the best one known. */
-const APPROXIMATELY = /^(?:env\.?|environ|approx\.?|aprox\.?|aproximadamente|about|around|ca\.?|cerca de|~|±)\s*/i;
+const APPROXIMATELY = /^(?:environ|env\.?|aproximadamente|approx\.?|aprox\.?|about|around|ca\.?|cerca de|~|±)\s*/i;
 const MONTHS = /^(\d{1,2})\s*(?:mois|months?|meses|mes|m)\.?$/i;
 
 /**

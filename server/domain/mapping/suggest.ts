@@ -90,7 +90,7 @@ export function suggestMapping(profile: FileProfile, standard: StandardDefinitio
     ctx.birthDate = birthDate;
   }
 
-  const candidates = traits.flatMap((t) => columnCandidates(ctx, t));
+  const candidates = traits.flatMap((t) => columnCandidates(ctx, t, traits));
   candidates.push(...otherPartnerCandidates(ctx.learned, traits, standard), datasourceConstant(traits));
   for (const c of [birthDateRule(ctx, 'ageBroad', 'age_band_from_birth_date'), birthDateRule(ctx, 'majorityStatus', 'majority_from_birth_date')]) {
     if (c) candidates.push(c);

@@ -1,4 +1,4 @@
-import type { ColumnProfile, FileProfile } from '../profiling/types';
+import type { FileProfile } from '../profiling/types';
 import { getLayout, isValidValue, type StandardDefinition, type StandardVariable } from '../standard';
 import { ABSENT, DUPLICATE, readSourceHeader } from './source-header';
 import { MappingSpecSchema, ruleColumns, ruleTargets, type MappingRule, type MappingSpec } from './spec-schema';
@@ -138,20 +138,23 @@ export function checkMappingStructure(spec: MappingSpec, ctx: MappingContext): M
   return issues;
 }
 
-function identifierCopies(spec: MappingSpec, profile: FileProfile | undefined): MappingIssue[] {
-  const byName = new Map<string, ColumnProfile>((profile?.columns ?? []).map((c) => [c.name, c]));
+/**
+ * Copies of identifier or dropped columns into published variables. `identifiers` maps a column
+ * to its identifier kind (from the profile, or given by the caller).
+ */
+export function identifierCopies(spec: MappingSpec, identifiers: ReadonlyMap<string, string>): MappingIssue[] {
   const dropped = new Set(spec.dropColumns);
   const issues: MappingIssue[] = [];
   spec.rules.forEach((rule, i) => {
     if (rule.kind !== 'copy') return;
-    const identifier = byName.get(rule.column)?.identifier;
-    if (identifier) {
+    const kind = identifiers.get(rule.column);
+    if (kind) {
       issues.push({
         code: 'identifier_published',
         column: rule.column,
         variable: rule.target,
         path: `rules.${i}`,
-        message: `Column "${rule.column}" looks like a direct identifier (${identifier.kind.replace(/_/g, ' ')}) and cannot be copied into ${rule.target}. Drop it, or derive a standard value from it with another rule.`,
+        message: `Column "${rule.column}" looks like a direct identifier (${kind.replace(/_/g, ' ')}) and cannot be copied into ${rule.target}. Drop it, or derive a standard value from it with another rule.`,
       });
     } else if (dropped.has(rule.column)) {
       issues.push({
@@ -164,6 +167,10 @@ function identifierCopies(spec: MappingSpec, profile: FileProfile | undefined): 
     }
   });
   return issues;
+}
+
+export function profileIdentifiers(profile: FileProfile | undefined): Map<string, string> {
+  return new Map((profile?.columns ?? []).filter((c) => c.identifier).map((c) => [c.name, c.identifier!.kind]));
 }
 
 function warningsFor(spec: MappingSpec, ctx: MappingContext): MappingIssue[] {
@@ -194,7 +201,7 @@ export function validateMapping(input: unknown, ctx: MappingContext): MappingVal
     return { ok: false, errors, warnings: [] };
   }
   const spec = parsed.data;
-  const errors = [...checkMappingStructure(spec, ctx), ...identifierCopies(spec, ctx.profile)];
+  const errors = [...checkMappingStructure(spec, ctx), ...identifierCopies(spec, profileIdentifiers(ctx.profile))];
   const warnings = warningsFor(spec, ctx);
   return errors.length > 0 ? { ok: false, errors, warnings } : { ok: true, spec, warnings };
 }

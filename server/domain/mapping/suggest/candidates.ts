@@ -11,6 +11,18 @@ import { compact } from './words';
 
 const isGroup = (target: string): target is VariableGroup => (FLAG_GROUPS as string[]).includes(target);
 
+/**
+ * A standard-layout file's own concatenation column (`meansOfControlConcatenated` beside the
+ * `meansOfControl…` flags) is an output of the standard, not a source. A `recruiter_relationship`
+ * column in a file without the flags is a source.
+ */
+function isDerivedOutput(standard: StandardDefinition, t: ColumnTraits, siblings: readonly ColumnTraits[]): boolean {
+  const derived = standard.variables.find((v) => v.kind === 'derived' && compact(v.name) === compact(t.name));
+  if (!derived || derived.kind !== 'derived') return false;
+  const names = new Set(siblings.map((c) => compact(c.name)));
+  return derived.derivation.sources.some((source) => names.has(compact(source)));
+}
+
 const MOMENT: Record<string, Moment> = { majorityStatus: 'registration', majorityStatusAtExploit: 'exploitation', majorityEntry: 'entry' };
 
 const present = (c: Candidate | null): Candidate[] => (c ? [c] : []);
@@ -54,7 +66,8 @@ function forVariable(ctx: BuildContext, t: ColumnTraits, e: Evidence): Candidate
 }
 
 /** Every rule a column could be the source of, each with a score and where the idea came from. */
-export function columnCandidates(ctx: BuildContext, t: ColumnTraits): Candidate[] {
+export function columnCandidates(ctx: BuildContext, t: ColumnTraits, siblings: readonly ColumnTraits[] = []): Candidate[] {
+  if (isDerivedOutput(ctx.standard, t, siblings)) return [];
   const out: Candidate[] = [];
   for (const e of nameEvidence(t, ctx.standard)) {
     if (isGroup(e.target)) {

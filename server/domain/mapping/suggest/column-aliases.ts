@@ -49,7 +49,7 @@ export const COLUMN_ALIASES: Record<string, string[]> = {
     'type d exploitation sexuelle', 'tipo de explotacion sexual',
   ],
   recruiter: [
-    'recruiter relationship', 'relationship to recruiter', 'relation with recruiter', 'recruiter relation',
+    'recruiter relationship', 'recruited by', 'recruiter', 'recruiter type', 'who recruited', 'relationship to recruiter', 'relation with recruiter', 'recruiter relation',
     'lien avec le recruteur', 'relation avec le recruteur', 'relacion con el reclutador', 'relacao com o recrutador',
   ],
 };

@@ -27,6 +27,8 @@ export interface ColumnTraits {
   yearShare: number;
   /** Separators that split this column's cells into several codes. */
   separators: string[];
+  /** Every separator character found in the values, for rules that can test each one. */
+  separatorCandidates: string[];
   /** Codes after splitting by `separators`, with record counts. */
   tokens: ValueCount[];
 }
@@ -112,6 +114,7 @@ export function columnTraits(profile: ColumnProfile): ColumnTraits {
     bandShare: share(values, filled, (v) => normaliseAgeBand(v) !== null && !/^\d+$/.test(v.trim())),
     yearShare: share(values, filled, (v) => parseYear(v) !== null),
     separators,
+    separatorCandidates: SEPARATOR_CANDIDATES.filter((sep) => values.some((v) => v.value.includes(sep))),
     tokens: splitTokens(values, separators),
   };
 }

@@ -21,7 +21,7 @@ const GROUP_WORDS: Record<string, string[]> = {
   recruiter: ['recruiter', 'relation', 'relationship'],
 };
 
-const ISIC = /^([A-U])(?:_[A-Za-z]+)?$/;
+const ISIC = /^([A-U])(?:_[A-Za-z]+)?$/i;
 
 function isIsic(t: ColumnTraits): boolean {
   const n = t.tokens.reduce((s, v) => s + v.count, 0);
@@ -38,20 +38,22 @@ export function multiValueRule(standard: StandardDefinition, learned: LearnedMap
   const match = (value: string): ValueMatch | null => {
     const fromOthers = learnedFlags(learned, flags, value);
     if (fromOthers) return { target: fromOthers[0], score: 0.92, source: 'other_partner' };
-    const section = isic ? ISIC.exec(value.trim())?.[1] : undefined;
+    // In a column of ISIC sections a stray lower-case letter is still a section.
+    const section = isic ? ISIC.exec(value.trim().toUpperCase())?.[1] : undefined;
     if (section) return ISIC_SECTIONS[section] ? { target: ISIC_SECTIONS[section], score: 0.9, source: 'htcds' } : null;
     return matcher.match(value);
   };
+  const split = bestSplit(t, match);
   // "Unknown" is usually no information, but a group may have a flag for it (recruiterRelationUnknown).
-  const missingLike = splitTokens(t.profile.values ?? [], t.separators, true).filter((v) => isMissingValue(v.value) && v.value.trim() !== '');
+  const missingLike = splitTokens(t.profile.values ?? [], split.separators, true).filter((v) => isMissingValue(v.value) && v.value.trim() !== '');
   const spelled = missingLike.filter((v) => matcher.match(v.value) !== null);
-  const { map, share, suggestions } = mapValues(t, [...t.tokens, ...spelled], match);
+  const { map, share, suggestions } = mapValues(t, [...split.tokens, ...spelled], match);
   if (share === 0) return null;
   const valueMap = Object.fromEntries(Object.entries(map).map(([code, flag]) => [code, [flag]]));
   const used = new Set(Object.values(map));
   // isSexAndLabour is derived by the consistency rules unless the partner codes it.
   const targets = flags.filter((f) => f !== 'isSexAndLabour' || used.has(f));
-  const separators = t.separators.length > 0 ? t.separators : DEFAULT_SEPARATORS.filter((s) => !t.values.some((v) => v.value.includes(s)));
+  const separators = split.separators.length > 0 ? split.separators : DEFAULT_SEPARATORS.filter((s) => !t.values.some((v) => v.value.includes(s)));
   return {
     targets,
     rule: { kind: 'flags_from_multi_value', targets, column: t.name, separators: separators.length > 0 ? separators : [';'], valueMap },
@@ -63,14 +65,35 @@ export function multiValueRule(standard: StandardDefinition, learned: LearnedMap
   };
 }
 
+/** Share of a token list's records that `match` recognises. */
+function matchedShare(tokens: ColumnTraits['tokens'], match: (value: string) => ValueMatch | null): number {
+  const total = tokens.reduce((n, v) => n + v.count, 0);
+  return total === 0 ? 0 : tokens.filter((v) => match(v.value) !== null).reduce((n, v) => n + v.count, 0) / total;
+}
+
+/**
+ * The separators under which the most of the column's codes are recognised: small files give too
+ * little repetition to tell a list separator from punctuation, the codes themselves can.
+ */
+export function bestSplit(t: ColumnTraits, match: (value: string) => ValueMatch | null): { separators: string[]; tokens: ColumnTraits['tokens']; share: number } {
+  const options = [t.separators, [], ...t.separatorCandidates.map((s) => [s])];
+  if (t.separatorCandidates.includes(';') || t.separatorCandidates.includes('|')) options.push([';', '|']);
+  let best = { separators: t.separators, tokens: t.tokens, share: matchedShare(t.tokens, match) };
+  for (const separators of options) {
+    const tokens = splitTokens(t.values, separators);
+    const share = matchedShare(tokens, match);
+    if (share > best.share + 1e-9) best = { separators, tokens, share };
+  }
+  return best;
+}
+
 /** Share of tokens each flag group recognises, to spot a group from values alone. */
 export function groupValueShares(standard: StandardDefinition, t: ColumnTraits): Array<{ group: VariableGroup; share: number }> {
   const total = t.tokens.reduce((s, v) => s + v.count, 0);
-  if (total === 0 || t.tokens.length < 2 || t.binaryShare >= 0.8) return [];
+  if (total === 0 || t.values.length < 2 || t.binaryShare >= 0.8) return [];
   return FLAG_GROUPS.map((group) => {
     const matcher = flagMatcher(standard, group);
-    const hit = t.tokens.filter((v) => matcher.match(v.value) !== null).reduce((s, v) => s + v.count, 0);
-    return { group, share: hit / total };
+    return { group, share: bestSplit(t, (v) => matcher.match(v)).share };
   });
 }
 

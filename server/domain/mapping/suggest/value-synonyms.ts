@@ -70,7 +70,7 @@ export const FLAG_SYNONYMS: Record<string, string[]> = {
   recruiterRelationIntimatePartner: ['partner', 'boyfriend', 'girlfriend', 'husband', 'wife', 'spouse', 'conjoint', 'compagnon', 'mari', 'epoux', 'pareja', 'novio', 'esposo', 'conjuge', 'parceiro', 'namorado'],
   recruiterRelationFriend: ['ami', 'amie', 'ami e', 'amis', 'amigo', 'amiga', 'acquaintance'],
   recruiterRelationFamily: ['family member', 'famille', 'familia', 'relative', 'parent', 'parents', 'membre de la famille', 'familiar'],
-  recruiterRelationOther: ['other', 'autre', 'otro', 'outro', 'stranger', 'inconnu de la victime', 'employer', 'employeur'],
+  recruiterRelationOther: ['other', 'autre', 'otro', 'outro', 'stranger', 'employer', 'employeur'],
   recruiterRelationUnknown: ['unknown', 'inconnu', 'inconnue', 'desconocido', 'desconhecido', 'not known'],
 };
 
