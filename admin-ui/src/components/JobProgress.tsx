@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { Alert, Box, Stack, Typography } from '@mui/material';
 import { Link, useCreatePath, useGetOne, useTranslate } from 'react-admin';
+import { useResourceQueryGate } from '../auth/useResourceQueryGate';
 import { useDomainLabels } from '../i18n/labels';
 import { JobProgressBar } from '../resources/job-runs/JobProgressBar';
 import { JobStatusChip } from '../resources/job-runs/JobStatusChip';
@@ -19,10 +20,12 @@ export const JobProgress = ({ jobRunId, onFinished, withLink = true }: JobProgre
   const translate = useTranslate();
   const createPath = useCreatePath();
   const labels = useDomainLabels();
+  // Viewers and partner users may not read jobs (API permission jobs.read): they see nothing here.
+  const gate = useResourceQueryGate('job-runs');
   const { data: run, error } = useGetOne<JobRun>(
     'job-runs',
     { id: jobRunId },
-    { refetchInterval: (query) => (!query.state.data || isRunning(query.state.data.status) ? 1000 : false) },
+    { ...gate, refetchInterval: (query) => (!query.state.data || isRunning(query.state.data.status) ? 1000 : false) },
   );
   const lastStatus = useRef<JobRun['status'] | undefined>(undefined);
   useEffect(() => {
@@ -33,6 +36,7 @@ export const JobProgress = ({ jobRunId, onFinished, withLink = true }: JobProgre
   }, [run, onFinished]);
 
   const title = run ? labels.jobTitle(run.name, run.title) : '';
+  if (!gate.enabled) return null;
   if (error) return <Alert severity="error">{error.message}</Alert>;
   if (!run) return null;
   return (

@@ -1,5 +1,6 @@
 import { Chip, Tooltip } from '@mui/material';
 import { DataTable, FilterButton, List, TopToolbar, useListContext, useTranslate } from 'react-admin';
+import { useResourceQueryGate } from '../../auth/useResourceQueryGate';
 import { DateTime } from '../../components/DateTime';
 import { EntityLink } from '../../components/EntityLink';
 import type { AuditEvent } from '../../components/EntityHistory';
@@ -53,8 +54,9 @@ const Column = DataTable.Col<AuditEvent>;
 // The API returns the newest events first whatever the sort, so the columns are not sortable.
 const AuditEventList = () => {
   const filters = useAuditFilters();
+  const gate = useResourceQueryGate('audit-events');
   return (
-  <List filters={filters} actions={<Actions />} sort={{ field: 'id', order: 'DESC' }} exporter={false} perPage={50} empty={false}>
+  <List filters={filters} actions={<Actions />} sort={{ field: 'id', order: 'DESC' }} exporter={false} perPage={50} empty={false} queryOptions={gate}>
     <DataTable rowClick="show" bulkActionButtons={false}>
       <Column source="occurredAt" disableSort render={(e) => <DateTime value={e.occurredAt} />} />
       <Column source="actorName" disableSort render={(e) => <ActorCell event={e} />} />

@@ -1,5 +1,6 @@
 import { Stack, Typography } from '@mui/material';
 import { Labeled, Link, Show, SimpleShowLayout, TextField, useCreatePath, useRecordContext, useTranslate } from 'react-admin';
+import { useResourceQueryGate } from '../../auth/useResourceQueryGate';
 import { DateTime } from '../../components/DateTime';
 import { EntityLink } from '../../components/EntityLink';
 import type { AuditEvent } from '../../components/EntityHistory';
@@ -53,7 +54,7 @@ const EventBody = () => {
 };
 
 const AuditEventShow = () => (
-  <Show title={<Title />} actions={false}>
+  <Show title={<Title />} actions={false} queryOptions={useResourceQueryGate('audit-events')}>
     <EventBody />
   </Show>
 );

@@ -1,5 +1,6 @@
 import { Typography } from '@mui/material';
 import { DataTable, FilterButton, List, SelectInput, TextInput, TopToolbar, useTranslate } from 'react-admin';
+import { useResourceQueryGate } from '../../auth/useResourceQueryGate';
 import { DateTime } from '../../components/DateTime';
 import { EntityLink } from '../../components/EntityLink';
 import { useDomainLabels } from '../../i18n/labels';
@@ -28,7 +29,7 @@ const JobTitle = ({ run }: { run: JobRun }) => <>{useDomainLabels().jobTitle(run
 
 const Attempts = ({ run }: { run: JobRun }) => {
   const translate = useTranslate();
-  return <Typography variant="body2">{translate('app.job.attempts', { attempts: run.attempts, max: run.maxAttempts })}</Typography>;
+  return <Typography variant="body2">{translate('app.job.attempts', { attempts: Math.max(run.attempts, 1), max: run.maxAttempts })}</Typography>;
 };
 
 /** Refreshes every 2 s while any job on the page is still queued, running or retrying. */
@@ -37,14 +38,16 @@ const whileRunning = (query: { state: { data?: { data?: JobRun[] } } }) =>
 
 const Column = DataTable.Col<JobRun>;
 
-const JobRunList = () => (
+const JobRunList = () => {
+  const gate = useResourceQueryGate('job-runs');
+  return (
   <List
     filters={filters}
     actions={<Actions />}
     sort={{ field: 'createdAt', order: 'DESC' }}
     exporter={false}
     perPage={25}
-    queryOptions={{ refetchInterval: whileRunning }}
+    queryOptions={{ ...gate, refetchInterval: whileRunning }}
     // Keep the toolbar (self-test, queue board) even before the first job ever ran.
     empty={false}
   >
@@ -58,6 +61,7 @@ const JobRunList = () => (
       <Column source="finishedAt" disableSort render={(r) => <DateTime value={r.finishedAt} />} />
     </DataTable>
   </List>
-);
+  );
+};
 
 export default JobRunList;

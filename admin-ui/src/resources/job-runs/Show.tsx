@@ -1,5 +1,6 @@
 import { Alert } from '@mui/material';
 import { Labeled, Show, SimpleShowLayout, TextField, TopToolbar, useRecordContext } from 'react-admin';
+import { useResourceQueryGate } from '../../auth/useResourceQueryGate';
 import { DateTime } from '../../components/DateTime';
 import { EntityLink } from '../../components/EntityLink';
 import { JobProgress } from '../../components/JobProgress';
@@ -39,7 +40,7 @@ const RunBody = () => {
 
 const JobRunShow = () => (
   // JobProgress polls the same cached record, so the error and result below update with it.
-  <Show title={<Title />} actions={<TopToolbar><QueueBoardLink /></TopToolbar>}>
+  <Show title={<Title />} actions={<TopToolbar><QueueBoardLink /></TopToolbar>} queryOptions={useResourceQueryGate('job-runs')}>
     <RunBody />
   </Show>
 );

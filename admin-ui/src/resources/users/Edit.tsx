@@ -1,5 +1,6 @@
 import { Box, Stack } from '@mui/material';
 import { EditBase, EditView, SaveButton, SimpleForm, Toolbar, TopToolbar, useRecordContext } from 'react-admin';
+import { useResourceQueryGate } from '../../auth/useResourceQueryGate';
 import { EntityHistory } from '../../components/EntityHistory';
 import { ResetPasswordButton } from './actions/ResetPasswordButton';
 import { ToggleActiveButton } from './actions/ToggleActiveButton';
@@ -35,7 +36,7 @@ const SaveOnlyToolbar = () => (
 );
 
 const UserEdit = () => (
-  <EditBase mutationMode="pessimistic" transform={(values: UserFormValues) => userPayload(values, false)} redirect="list">
+  <EditBase mutationMode="pessimistic" transform={(values: UserFormValues) => userPayload(values, false)} redirect="list" queryOptions={useResourceQueryGate('users')}>
     <Stack spacing={2}>
       <EditView actions={<Actions />} title={<UserTitle />}>
         <SimpleForm toolbar={<SaveOnlyToolbar />} sx={{ maxWidth: 640 }}>

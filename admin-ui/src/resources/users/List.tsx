@@ -1,4 +1,5 @@
 import { CreateButton, DataTable, List, NullableBooleanInput, SearchInput, SelectInput, TopToolbar, useTranslate } from 'react-admin';
+import { useResourceQueryGate } from '../../auth/useResourceQueryGate';
 import { DateTime } from '../../components/DateTime';
 import { RoleChips } from '../../components/RoleChips';
 import { roleChoices } from './UserInputs';
@@ -39,8 +40,9 @@ const Column = DataTable.Col<UserRow>;
 
 const UserList = () => {
   const filters = useUserFilters();
+  const gate = useResourceQueryGate('users');
   return (
-  <List filters={filters} actions={<Actions />} sort={{ field: 'name', order: 'ASC' }} exporter={false} perPage={25}>
+  <List filters={filters} actions={<Actions />} sort={{ field: 'name', order: 'ASC' }} exporter={false} perPage={25} queryOptions={gate}>
     <DataTable rowClick="edit" bulkActionButtons={false}>
       <Column source="name" />
       <Column source="email" />

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, TextField } from '@mui/material';
 import KeyIcon from '@mui/icons-material/Key';
-import { useNotify, useRecordContext, useTranslate } from 'react-admin';
+import { useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import { useAppDataProvider } from '../../../api/useAppDataProvider';
 import { describeFailure, type ActionFailure } from '../../../workflow/useWorkflowAction';
 
@@ -12,6 +12,7 @@ export const ResetPasswordButton = () => {
   const record = useRecordContext<{ id: string; name: string }>();
   const translate = useTranslate();
   const notify = useNotify();
+  const refresh = useRefresh();
   const dataProvider = useAppDataProvider();
   const [open, setOpen] = useState(false);
   const [password, setPassword] = useState('');
@@ -30,6 +31,8 @@ export const ResetPasswordButton = () => {
       await dataProvider.resetPassword(record.id, password);
       notify('app.users.password_reset_done', { type: 'success' });
       close();
+      // The user's history on this page now has the reset in it.
+      refresh();
     } catch (err) {
       setFailure(describeFailure(err));
     } finally {
