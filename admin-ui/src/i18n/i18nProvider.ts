@@ -34,6 +34,8 @@ export const i18nProvider: I18nProvider = {
   ...polyglot,
   async changeLocale(locale, options) {
     await polyglot.changeLocale(locale, options);
+    // Screen readers and the browser's spell-checker follow the page's declared language.
+    document.documentElement.lang = locale;
     await saveLocale(locale as Locale);
   },
 };
