@@ -1,6 +1,6 @@
 import type { Router } from 'express';
-import { and, asc, count, eq, gte, inArray, lte, sql } from 'drizzle-orm';
-import { agreements, partners } from '../../db/schema';
+import { and, asc, count, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
+import { agreements, partners, releases } from '../../db/schema';
 import { freshnessSql } from '../../db/queries/partners';
 import { isPartnerUser } from '../auth/actor';
 import type { AppContext } from '../context';
@@ -20,7 +20,7 @@ export function registerDashboardRoutes(router: Router, ctx: AppContext) {
       }
       const today = new Date().toISOString().slice(0, 10);
       const in60 = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
-      const [byState, expiring, overdue] = await Promise.all([
+      const [byState, expiring, overdue, nextRelease] = await Promise.all([
         ctx.db.select({ status: partners.status, n: count() }).from(partners).groupBy(partners.status),
         ctx.db
           .select({ agreementId: agreements.id, partnerId: partners.id, partnerName: partners.name, version: agreements.version, expiryDate: agreements.expiryDate,
@@ -30,12 +30,15 @@ export function registerDashboardRoutes(router: Router, ctx: AppContext) {
           .orderBy(asc(agreements.expiryDate)),
         ctx.db.select({ id: partners.id, name: partners.name, cadence: partners.cadence, lastContributionAt: partners.lastContributionAt, freshness: freshnessSql })
           .from(partners).where(and(eq(partners.status, 'active'), inArray(freshnessSql, ['due', 'overdue', 'delinquent']))),
+        ctx.db.select({ id: releases.id, version: releases.version, title: releases.title, status: releases.status }).from(releases)
+          .where(inArray(releases.status, ['draft', 'anonymizing', 'in_review', 'approved', 'publishing'])).orderBy(desc(releases.createdAt)).limit(1),
       ]);
       return {
         waitingForMe: waiting,
         partnersByState: Object.fromEntries(byState.map((r) => [r.status, r.n])),
         agreementsExpiring: expiring,
         contributionsDue: overdue,
+        nextRelease: nextRelease[0] ?? null,
       };
     },
   });

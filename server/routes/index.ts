@@ -1,6 +1,7 @@
 import type { Router } from 'express';
 import type { AppContext } from '../context';
 import { registerAgreementRoutes } from './agreements';
+import { registerAnonymizationRoutes } from './anonymization';
 import { registerAuditRoutes } from './audit';
 import { registerAuthRoutes } from './auth';
 import { registerJobRoutes } from './jobs';
@@ -8,6 +9,7 @@ import { registerMappingRoutes } from './mappings';
 import { registerNotificationRoutes } from './notifications';
 import { registerPartnerRoutes } from './partners';
 import { registerDashboardRoutes } from './dashboard';
+import { registerReleaseRoutes } from './releases';
 import { registerSubmissionRoutes } from './submissions';
 import { registerSystemRoutes } from './system';
 import { registerUserRoutes } from './users';
@@ -25,4 +27,6 @@ export function registerRoutes(router: Router, ctx: AppContext) {
   registerAgreementRoutes(router, ctx);
   registerSubmissionRoutes(router, ctx);
   registerMappingRoutes(router, ctx);
+  registerAnonymizationRoutes(router, ctx);
+  registerReleaseRoutes(router, ctx);
 }

@@ -1,5 +1,6 @@
 import type { HandlerMap } from '../runtime';
 import { agreementSweepJob } from './agreement-sweep';
+import { anonymizeReleaseJob } from './anonymize-release';
 import { harmonizeSubmissionJob } from './harmonize-submission';
 import { profileSubmissionJob } from './profile-submission';
 import { retentionSweepJob } from './retention-sweep';
@@ -15,5 +16,6 @@ export const HANDLERS: HandlerMap = {
   'submissions.profile': profileSubmissionJob,
   'submissions.harmonize': harmonizeSubmissionJob,
   'submissions.retention-sweep': retentionSweepJob,
+  'anonymization.run': anonymizeReleaseJob,
   'jobs.self-test': selfTestJob,
 };

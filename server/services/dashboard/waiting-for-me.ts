@@ -1,8 +1,9 @@
 import { and, eq, inArray, isNull, ne, or } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
-import { mappingVersions, partners, submissions } from '../../../db/schema';
+import { mappingVersions, partners, releases, releaseSignoffs, submissions } from '../../../db/schema';
 import type { Actor } from '../../auth/actor';
 import { hasRole } from '../../auth/actor';
+import { runsWaitingForDecision } from '../anonymization/runs-waiting';
 
 export interface WaitingItem {
   kind: string;
@@ -45,8 +46,29 @@ const stewardWork: Provider = async (db, actor) => {
   ];
 };
 
+/** Sign-offs this person may give, and approved releases a release manager may publish. */
+const releaseWork: Provider = async (db, actor) => {
+  const signer = hasRole(actor, 'privacy_officer') || hasRole(actor, 'release_manager');
+  if (!signer) return [];
+  const candidates = await db.select().from(releases).where(inArray(releases.status, ['in_review', 'approved']));
+  const items: WaitingItem[] = [];
+  for (const r of candidates) {
+    if (r.status === 'approved') {
+      if (hasRole(actor, 'release_manager')) items.push({ kind: 'release_to_publish', title: `Release ${r.version}`, entityType: 'release', entityId: r.id, state: r.status });
+      continue;
+    }
+    if (r.composedBy === actor.id) continue;
+    const signed = await db.select({ role: releaseSignoffs.role, userId: releaseSignoffs.userId }).from(releaseSignoffs)
+      .where(and(eq(releaseSignoffs.releaseId, r.id), eq(releaseSignoffs.round, r.signoffRound), eq(releaseSignoffs.decision, 'approve')));
+    if (signed.some((s) => s.userId === actor.id)) continue;
+    const open = (['privacy_officer', 'release_manager'] as const).filter((role) => hasRole(actor, role) && !signed.some((s) => s.role === role));
+    if (open.length) items.push({ kind: 'release_signoff', title: `Release ${r.version}: ${open.join(' / ').replace(/_/g, ' ')} sign-off`, entityType: 'release', entityId: r.id, state: r.status });
+  }
+  return items;
+};
+
 /** Each workflow adds its provider here: reviews, sign-offs, approvals waiting for this person. */
-export const WAITING_PROVIDERS: Provider[] = [partnerFollowUps, stewardWork];
+export const WAITING_PROVIDERS: Provider[] = [partnerFollowUps, stewardWork, releaseWork, runsWaitingForDecision];
 
 export async function waitingForMe(db: Db, actor: Actor): Promise<WaitingItem[]> {
   const lists = await Promise.all(WAITING_PROVIDERS.map((p) => p(db, actor)));

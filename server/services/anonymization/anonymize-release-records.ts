@@ -1,0 +1,112 @@
+import type { Pool, PoolClient } from 'pg';
+import {
+  anonymizeAsync,
+  DatasetBuilder,
+  type AnonymizationPolicy,
+  type AnonymizationResult,
+  type Cell,
+  type Dataset,
+} from '../../domain/anonymization';
+import type { StandardDefinition } from '../../domain/standard';
+import { ReleaseVerifier, type VerificationReport } from '../../domain/verifier';
+import type { BlobStore, StoredBlob } from '../../storage/blob-store';
+import { RunFailure } from './run-failure';
+import { forEachCopyRow, releaseRecordsQuery } from './stream-release-records';
+import { writeAnonymizedCsv } from './write-anonymized-csv';
+
+export interface ReleaseRecordsInput {
+  pool: Pool;
+  blobs: BlobStore;
+  runId: string;
+  standard: StandardDefinition;
+  policy: AnonymizationPolicy;
+  submissionIds: readonly string[];
+  /** The submissions' record counts, for progress only. */
+  expectedRecords: number;
+  progress(percent: number, step: string): void;
+}
+
+export interface ReleaseRecordsOutcome {
+  result: AnonymizationResult;
+  output: StoredBlob & { rows: number };
+  verification: VerificationReport;
+}
+
+const fmt = (n: number): string => n.toLocaleString('en');
+
+/** Pass 1: the QIs (with partner, country and the sensitive variable) into the engine's dataset. */
+async function loadDataset(client: PoolClient, input: ReleaseRecordsInput): Promise<{ dataset: Dataset; recordIds: Float64Array }> {
+  const { policy, standard, expectedRecords } = input;
+  const dbColumn = (name: string) => standard.variables.find((v) => v.name === name)!.dbColumn;
+  const sensitive = policy.lDiversity?.variable;
+  const columns = ['partner_id', dbColumn('CountryOfExploitation'), ...(sensitive ? [dbColumn(sensitive)] : []), ...policy.qis.map(dbColumn)];
+  const first = sensitive ? 4 : 3;
+  const builder = new DatasetBuilder({ columns: policy.qis, sensitive });
+  const values: Cell[] = new Array(policy.qis.length);
+  let recordIds = new Float64Array(Math.max(expectedRecords, 1024));
+  let n = 0;
+  await forEachCopyRow(client, releaseRecordsQuery(input.submissionIds, columns), (cells) => {
+    if (n === recordIds.length) {
+      const grown = new Float64Array(n * 2);
+      grown.set(recordIds);
+      recordIds = grown;
+    }
+    recordIds[n] = Number(cells[0]);
+    for (let q = 0; q < values.length; q++) values[q] = cells[first + q] ?? '';
+    builder.add(values, cells[1]!, sensitive ? (cells[3] ?? '') : undefined, cells[2] ?? '');
+    if (++n % 50_000 === 0) input.progress(2 + 23 * Math.min(1, n / Math.max(expectedRecords, 1)), `Records loaded: ${fmt(n)} of ${fmt(expectedRecords)}`);
+  });
+  input.progress(25, `Records loaded: ${fmt(n)}`);
+  return { dataset: builder.build(), recordIds: recordIds.slice(0, n) };
+}
+
+/** Category labels the verifier's name check must not mistake for a person's name. */
+function knownLabels(policy: AnonymizationPolicy, standard: StandardDefinition): Set<string> {
+  const labels = new Set<string>();
+  for (const hierarchy of Object.values(policy.hierarchies)) for (const row of hierarchy.rows) for (const label of row) labels.add(label);
+  for (const v of standard.variables) if (v.kind === 'code') for (const value of v.values) labels.add(value.code);
+  return labels;
+}
+
+/**
+ * Reads the release's records twice in one repeatable-read snapshot (so both passes see the same
+ * records), anonymizes them, and streams the output into the blob store through the verifier.
+ */
+export async function anonymizeReleaseRecords(input: ReleaseRecordsInput): Promise<ReleaseRecordsOutcome> {
+  const { policy } = input;
+  const client = await input.pool.connect();
+  try {
+    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    input.progress(1, 'Loading records');
+    const { dataset, recordIds } = await loadDataset(client, input);
+    if (dataset.size === 0) throw new RunFailure('The release\'s submissions hold no records');
+
+    const result = await anonymizeAsync(dataset, policy, {
+      onProgress: (p) => {
+        if (p.step === 'search') input.progress(25 + 0.45 * p.percent, `Lattice nodes checked: ${fmt(p.nodesChecked)} of ${fmt(p.nodesTotal)}`);
+      },
+    });
+    if (!result.found) {
+      const l = policy.lDiversity ? ` and l = ${policy.lDiversity.l} on ${policy.lDiversity.variable}` : '';
+      throw new RunFailure(
+        `No generalization allowed by the policy reaches k = ${policy.k}${l} with at most ${(policy.suppressionLimit * 100).toFixed(1)} % of the records suppressed; allow coarser levels or more suppression`,
+      );
+    }
+
+    const verifier = new ReleaseVerifier({
+      qis: policy.qis, k: policy.k, lDiversity: policy.lDiversity, expectedRows: result.measures.records.kept, allowedValues: knownLabels(policy, input.standard),
+    });
+    const output = await writeAnonymizedCsv({
+      client, blobs: input.blobs, prefix: `anonymization/${input.runId}`, standard: input.standard, submissionIds: input.submissionIds,
+      recordIds, output: result.output, verifier,
+      onProgress: (i) => input.progress(70 + 22 * (i / recordIds.length), `Writing the output: ${fmt(i)} of ${fmt(recordIds.length)} records`),
+    });
+    await client.query('COMMIT');
+    return { result, output, verification: verifier.finish() };
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}

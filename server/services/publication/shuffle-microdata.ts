@@ -1,0 +1,105 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { csvLine, readCsvBatches } from '../../domain/reports';
+import { createRng } from '../../domain/synthetic/prng';
+import { PublicationError } from './publication-inputs';
+
+export interface ShuffleInput {
+  /** The approved run's output: CSV with a header naming the standard's columns. */
+  input: AsyncIterable<Buffer | string>;
+  columns: readonly string[];
+  /** The release id: the same seed and input give the same file. */
+  seed: string;
+  expectedRows: number;
+  /** An empty directory of the caller's, removed by the caller. */
+  dir: string;
+  isPublishable(column: number, value: string): boolean;
+  onProgress?(rows: number): Promise<void>;
+}
+
+const ROWS_PER_BUCKET = 25_000;
+const FLUSH_CHARS = 1 << 18;
+
+function seedHash(seed: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < seed.length; i++) h = Math.imul(h ^ seed.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
+
+/** murmur3's finalizer: consecutive row numbers land in unrelated buckets. */
+function mix(x: number): number {
+  x = Math.imul(x ^ (x >>> 16), 0x85ebca6b);
+  x = Math.imul(x ^ (x >>> 13), 0xc2b2ae35);
+  return (x ^ (x >>> 16)) >>> 0;
+}
+
+function columnOrder(header: readonly string[], columns: readonly string[]): number[] {
+  const unknown = header.filter((h) => !columns.includes(h));
+  if (unknown.length) throw new PublicationError(`The run output has ${unknown.length} column(s) that are not in the standard; publication refused`);
+  if (new Set(header).size !== header.length) throw new PublicationError('The run output repeats a column; publication refused');
+  return columns.map((c) => {
+    const i = header.indexOf(c);
+    if (i < 0) throw new PublicationError(`The run output lacks the column ${c}`);
+    return i;
+  });
+}
+
+/**
+ * Writes the published microdata: the run's rows in the standard's column order, shuffled by a
+ * PRNG seeded with the release id, without holding the file in memory. Each row is hashed (with
+ * the seed) into one of B temporary bucket files; each bucket, a few MB, is then shuffled in
+ * memory and appended. Random bucket plus uniform shuffle within it is a uniform permutation.
+ */
+export async function shuffleMicrodata(o: ShuffleInput): Promise<{ path: string; rows: number }> {
+  const buckets = Math.min(512, Math.max(1, Math.ceil(o.expectedRows / ROWS_PER_BUCKET)));
+  const salt = seedHash(o.seed);
+  const files = await Promise.all(Array.from({ length: buckets }, (_, b) => fs.promises.open(path.join(o.dir, `bucket-${b}`), 'w')));
+  const pending: string[] = new Array(buckets).fill('');
+  let order: number[] | null = null;
+  let rows = 0;
+  try {
+    for await (const batch of readCsvBatches(o.input)) {
+      for (const record of batch) {
+        if (!order) { order = columnOrder(record, o.columns); continue; }
+        if (record.length === 1 && record[0] === '' && o.columns.length > 1) continue;
+        if (record.length !== o.columns.length) throw new PublicationError(`Run output row ${rows + 1} has ${record.length} cells, expected ${o.columns.length}`);
+        const cells = order.map((i) => record[i]);
+        for (let c = 0; c < cells.length; c++) {
+          // Never the value itself in the message: it could be anything.
+          if (!o.isPublishable(c, cells[c])) throw new PublicationError(`Run output row ${rows + 1}, column ${o.columns[c]}: a value outside the standard's codes and the policy's hierarchy labels; publication refused`);
+        }
+        const b = mix((rows ^ salt) >>> 0) % buckets;
+        pending[b] += `${csvLine(cells)}\n`;
+        if (pending[b].length > FLUSH_CHARS) { await files[b].write(pending[b]); pending[b] = ''; }
+        rows++;
+      }
+      await o.onProgress?.(rows);
+    }
+    if (!order) throw new PublicationError('The run output is empty (no header)');
+    await Promise.all(files.map((f, b) => (pending[b] ? f.write(pending[b]) : undefined)));
+  } finally {
+    await Promise.all(files.map((f) => f.close()));
+  }
+
+  const out = path.join(o.dir, 'microdata.csv');
+  const target = await fs.promises.open(out, 'w');
+  try {
+    await target.write(`${csvLine(o.columns)}\n`);
+    for (let b = 0; b < buckets; b++) {
+      const file = path.join(o.dir, `bucket-${b}`);
+      const text = await fs.promises.readFile(file, 'utf8');
+      await fs.promises.rm(file);
+      if (!text) continue;
+      const lines = text.slice(0, -1).split('\n');
+      const rng = createRng(`${o.seed}:${b}`);
+      for (let i = lines.length - 1; i > 0; i--) {
+        const j = Math.floor(rng.next() * (i + 1));
+        const t = lines[i]; lines[i] = lines[j]; lines[j] = t;
+      }
+      await target.write(`${lines.join('\n')}\n`);
+    }
+  } finally {
+    await target.close();
+  }
+  return { path: out, rows };
+}
