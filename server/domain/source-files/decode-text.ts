@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import iconv from 'iconv-lite';
 import { SourceFileError } from './source-file-error';
 
@@ -36,13 +37,20 @@ function countNewlines(bytes: Buffer, end = bytes.length): number {
 
 /**
  * Decodes byte chunks into text, dropping a byte order mark. UTF-8 is decoded strictly: an invalid
- * byte anywhere in the file is an error naming its line, never a silent replacement character.
+ * byte is an error naming its line, never a silent replacement character. One exception: when
+ * everything before it was plain ASCII (so the encoding could not be told from the sample), the
+ * file is Windows-1252 with its first accents late, and is read on as such (`onSwitch` is told).
  */
-export async function* decodeText(chunks: AsyncIterable<Buffer>, encoding: string): AsyncGenerator<string> {
+export async function* decodeText(
+  chunks: AsyncIterable<Buffer>,
+  encoding: string,
+  onSwitch?: (encoding: string, row: number) => void,
+): AsyncGenerator<string> {
   let line = 1;
   let tail: Buffer = Buffer.alloc(0);
-  const utf8 = encoding === 'utf-8' ? new TextDecoder('utf-8', { fatal: true }) : null;
-  const other = utf8 ? null : iconv.getDecoder(encoding);
+  let utf8 = encoding === 'utf-8' ? new TextDecoder('utf-8', { fatal: true }) : null;
+  let other = utf8 ? null : iconv.getDecoder(encoding);
+  let asciiSoFar = utf8 !== null;
   for await (const chunk of chunks) {
     let text: string;
     if (utf8) {
@@ -51,14 +59,24 @@ export async function* decodeText(chunks: AsyncIterable<Buffer>, encoding: strin
       } catch {
         const bytes = Buffer.concat([tail, chunk]);
         const row = line + countNewlines(bytes, firstInvalidUtf8(bytes));
-        throw new SourceFileError(
-          'invalid_encoding',
-          `Row ${row} contains bytes that are not valid UTF-8: the file mixes encodings or is damaged. Save it again as CSV UTF-8.`,
-          row,
-        );
+        if (asciiSoFar) {
+          utf8 = null;
+          other = iconv.getDecoder('windows-1252');
+          onSwitch?.('windows-1252', row);
+          text = other.write(chunk);
+        } else {
+          throw new SourceFileError(
+            'invalid_encoding',
+            `Row ${row} contains bytes that are not valid UTF-8: the file mixes encodings or is damaged. Save it again as CSV UTF-8.`,
+            row,
+          );
+        }
       }
-      line += countNewlines(chunk);
-      tail = chunk.subarray(chunk.length - incompleteTail(chunk));
+      if (utf8) {
+        if (asciiSoFar && !isAscii(chunk)) asciiSoFar = false;
+        line += countNewlines(chunk);
+        tail = chunk.subarray(chunk.length - incompleteTail(chunk));
+      }
     } else {
       text = (other as iconv.DecoderStream).write(chunk);
     }

@@ -75,6 +75,7 @@ export async function openSourceFile(input: Readable, options: SourceFileOptions
   }
   const source = new ByteSource(input, options.sizeLimit);
   let records: AsyncGenerator<RawRecord> | null = null;
+  const warnings: string[] = [];
   try {
     const sample = await source.peek(SAMPLE_BYTES);
     const complete = sample.length < SAMPLE_BYTES;
@@ -90,7 +91,11 @@ export async function openSourceFile(input: Readable, options: SourceFileOptions
       if (text.trim() === '') throw new SourceFileError('empty_file', 'The file is empty: it holds only blank lines.');
       assertReadableText(text, encoding);
       delimiter = detectDelimiter(text, complete, options.delimiter);
-      records = csvRecords(decodeText(source.chunks(), encoding), delimiter, options.maxRecordChars ?? 1024 * 1024);
+      const onSwitch = (to: string, row: number): void => {
+        encoding = to;
+        warnings.push(`The first rows were plain ASCII, read as UTF-8; from row ${row} on the file is not UTF-8 and was read as ${to}.`);
+      };
+      records = csvRecords(decodeText(source.chunks(), encoding, onSwitch), delimiter, options.maxRecordChars ?? 1024 * 1024);
     }
 
     const head: RawRecord[] = [];
@@ -102,7 +107,6 @@ export async function openSourceFile(input: Readable, options: SourceFileOptions
     if (head.length === 0) throw new SourceFileError('empty_file', 'The file is empty: it holds no rows.');
     const headerIndex = detectHeaderRow(head);
     const headerRecord = head[headerIndex];
-    const warnings: string[] = [];
     if (headerRecord.rowNumber > 1) {
       warnings.push(`The header is on row ${headerRecord.rowNumber}; the ${headerIndex > 0 ? 'title rows' : 'blank rows'} above it were skipped.`);
     }
@@ -135,7 +139,11 @@ export async function openSourceFile(input: Readable, options: SourceFileOptions
       }
     }
     return {
-      format, encoding, delimiter, header, warnings,
+      format, delimiter, header, warnings,
+      // A getter: a file that looked ASCII may turn out to be Windows-1252 further down.
+      get encoding() {
+        return encoding;
+      },
       headerRow: headerRecord.rowNumber - 1,
       headerRowNumber: headerRecord.rowNumber,
       bytesRead: () => source.bytesRead,

@@ -62,6 +62,15 @@ describe('format, encoding, delimiter and header detection', () => {
     expect(rows[0].cells).toEqual(['LEFÈVRE', 'Hélène', 'Côte d’Ivoire', '12 €']);
   });
 
+  it('reads on as Windows-1252 a file whose first accent comes after a plain-ASCII start', async () => {
+    const ascii = 'id;city\n' + Array.from({ length: 8000 }, (_, i) => `${i};Paris\n`).join('');
+    const bytes = Buffer.concat([Buffer.from(ascii), iconv.encode('8000;Orléans\n8001;Besançon\n', 'win1252')]);
+    const { file, rows } = await readAllRows(bytes);
+    expect(rows.slice(-2).map((r) => r.cells[1])).toEqual(['Orléans', 'Besançon']);
+    expect(file.encoding).toBe('windows-1252');
+    expect(file.warnings).toEqual(['The first rows were plain ASCII, read as UTF-8; from row 8002 on the file is not UTF-8 and was read as windows-1252.']);
+  });
+
   it('decodes UTF-16 with a byte order mark (Excel "Unicode text")', async () => {
     const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode('id\tname\n1\tZoë\n', 'utf-16le')]);
     const { file, rows } = await readAllRows(bytes);
