@@ -25,7 +25,7 @@ export interface NormaliseCountryOptions {
 const MISSING: CountryResult = Object.freeze({ status: 'missing' });
 const NOT_A_COUNTRY: CountryResult = Object.freeze({ status: 'unknown', reason: 'not_a_country' });
 const AMBIGUOUS_NAME: CountryResult = Object.freeze({ status: 'unknown', reason: 'ambiguous' });
-const MISSING_CODES = new Set(['ZZ', 'XX', '-99', '-9', '99', '999', '-999']);
+const MISSING_CODES = new Set(['ZZ', 'XX', '-99', '-9', '99', '999', '-999', 'N/A', 'N.A.', 'N.A', 'N-A']);
 const MISSING_KEYS = new Set(COUNTRY_MISSING_WORDS.map(countryKey));
 
 const found = (alpha2: string): CountryResult => {
@@ -41,9 +41,9 @@ const found = (alpha2: string): CountryResult => {
 export function normaliseCountry(input: string | null | undefined, options: NormaliseCountryOptions = {}): CountryResult {
   const raw = (input ?? '').trim();
   if (raw === '' || /^0+$/.test(raw)) return MISSING;
+  if (MISSING_CODES.has(raw.toUpperCase())) return MISSING;
   // A code typed with a stray space or dot ("P H", "U.A") is still that code.
   const upper = /^[A-Za-z][\s.\-][A-Za-z]\.?$/.test(raw) ? (raw[0] + raw[2]).toUpperCase() : raw.toUpperCase();
-  if (MISSING_CODES.has(upper)) return MISSING;
   if (upper === 'NA') return options.naMeans === 'missing' ? MISSING : found('NA');
   if (/^[A-Z]{2}$/.test(upper)) {
     if (isIsoAlpha2(upper) || upper in CODE_REPLACEMENTS) return found(upper);

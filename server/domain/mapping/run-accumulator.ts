@@ -61,6 +61,9 @@ interface ColumnTally {
   defaulted: number;
   withheld: boolean;
   values: Map<string, number> | null;
+  /** Last row and value counted: two rules reading one cell (age → band and status) count it once. */
+  lastRow: number;
+  lastValue: string;
 }
 
 /** Counts what a compiled mapping could not map, with examples only where they are safe to show. */
@@ -79,13 +82,19 @@ export class RunAccumulator {
   }
 
   watchColumn(index: number, column: string, variables: string[], withheld: boolean): void {
-    const tally = this.columns.get(index) ?? { column, variables: new Set<string>(), unmapped: 0, defaulted: 0, withheld, values: withheld ? null : new Map() };
+    const tally = this.columns.get(index) ?? { column, variables: new Set<string>(), unmapped: 0, defaulted: 0, withheld, values: null, lastRow: -1, lastValue: '' };
     variables.forEach((v) => tally.variables.add(v));
+    // Withheld once means withheld: any rule treating the column as identifying wins.
+    tally.withheld ||= withheld;
+    tally.values = tally.withheld ? null : (tally.values ?? new Map());
     this.columns.set(index, tally);
   }
 
   unmapped(index: number, value: string): void {
     const tally = this.columns.get(index)!;
+    if (tally.lastRow === this.rows && tally.lastValue === value) return;
+    tally.lastRow = this.rows;
+    tally.lastValue = value;
     tally.unmapped++;
     const values = tally.values;
     if (values === null) return;

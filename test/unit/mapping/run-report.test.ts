@@ -36,6 +36,19 @@ describe('the run report', () => {
     }
   });
 
+  it('counts a cell read by two rules once', () => {
+    const mapping = compileMapping(
+      { standardId: standard.id, rules: [{ kind: 'age_band_from_age', target: 'ageBroad', column: 'age' }, { kind: 'majority_from_age', target: 'majorityStatus', column: 'age' }] },
+      ['age'],
+      standard,
+    );
+    mapping.apply(['ancient']);
+    mapping.apply(['ancient']);
+    expect(mapping.report().unmappedColumns).toEqual([
+      { column: 'age', variables: ['ageBroad', 'majorityStatus'], unmapped: 2, defaulted: 0, examples: [{ value: 'ancient', count: 2 }], examplesWithheld: false, distinctUnmapped: 1 },
+    ]);
+  });
+
   it('counts consistency fixes and missing values per variable', () => {
     const mapping = compileMapping(spec, header, standard);
     mapping.apply(['Y', 'F', '2010-01-01', '2020-01-01', 'PH']);

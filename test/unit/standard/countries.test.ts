@@ -47,6 +47,8 @@ describe('normaliseCountry', () => {
     ['4', 'AF'],
     ['004', 'AF'],
     ['498', 'MD'],
+    ['P H', 'PH'],
+    ['U.S.', 'US'],
   ])('code %p → %s', (input, expected) => expect(alpha2(input)).toBe(expected));
 
   it('publishes Kosovo under Serbia and Tibet under China', () => {
@@ -54,7 +56,7 @@ describe('normaliseCountry', () => {
     for (const t of ['Tibet', 'Tíbet']) expect(alpha2(t)).toBe('CN');
   });
 
-  it.each(['', '  ', '00', '0', 'ZZ', 'zz', '-99', 'NULL', 'Unknown', 'Inconnu', 'Desconocido', 'N/A'])(
+  it.each(['', '  ', '00', '0', 'ZZ', 'zz', '-99', 'NULL', 'Unknown', 'Inconnu', 'Desconocido', 'N/A', 'N.A.', 'n/a'])(
     '%p is missing',
     (input) => expect(alpha2(input)).toBe('missing'),
   );
