@@ -103,7 +103,7 @@ describe('an anonymization run over two partners\' harmonized records', () => {
 
     const detail = await privacy.get(`/api/anonymization-runs/${runId}`);
     expect(detail.status).toBe(200);
-    expect(detail.body).toMatchObject({ status: 'completed', releaseId, policyName: 'default', policyVersion: 1, actions: ['approve', 'reject'] });
+    expect(detail.body).toMatchObject({ status: 'completed', releaseId, policyId: defaultPolicy.id, policyName: 'default', actions: ['approve', 'reject'] });
     expect(detail.body.policySnapshot.k).toBe(11);
     expect(detail.body.job).toMatchObject({ status: 'completed', progress: 100 });
     const list = await privacy.get(`/api/anonymization-runs?releaseId=${releaseId}`);
