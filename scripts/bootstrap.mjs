@@ -39,7 +39,9 @@ function newestMtime(dir) {
 
 function ensureAdminUiBuilt() {
   const index = path.join(root, 'admin-ui', 'dist', 'index.html');
-  const sources = Math.max(newestMtime(path.join(root, 'admin-ui')), newestMtime(path.join(root, 'server', 'workflow')));
+  const sources = Math.max(
+    newestMtime(path.join(root, 'admin-ui')), newestMtime(path.join(root, 'server', 'workflow')), newestMtime(path.join(root, 'server', 'auth')),
+  );
   if (fs.existsSync(index) && fs.statSync(index).mtimeMs >= sources) return;
   log('building the admin UI');
   run('npx', ['vite', 'build', '--config', 'admin-ui/vite.config.ts', '--logLevel', 'warn']);

@@ -1,7 +1,7 @@
 import type { Router } from 'express';
 import { and, asc, count, desc, eq, gt, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { partners, standardRecords, submissions, users } from '../../db/schema';
+import { jobRuns, partners, standardRecords, submissions, users } from '../../db/schema';
 import type { AppContext } from '../context';
 import { notFound } from '../errors/app-error';
 import { requestMeta } from '../http/authenticate';
@@ -80,6 +80,18 @@ export function registerSubmissionRoutes(router: Router, ctx: AppContext) {
     async handler({ req, actor, body, params }) {
       await actOnSubmission(ctx, actor, requestMeta(req), params.id, params.action, body.reason);
       return loadSubmission(ctx, params.id);
+    },
+  });
+
+  mountRoute(router, ctx, {
+    method: 'get', path: '/submissions/:id/jobs', permission: 'submissions.read', tag: 'submissions',
+    summary: 'The background jobs of a submission (profiling, harmonization) with live progress; partner users see their own',
+    async handler({ actor, params }) {
+      const [sub] = await ctx.db.select({ partnerId: submissions.partnerId }).from(submissions).where(eq(submissions.id, params.id));
+      if (!sub) throw notFound('Submission');
+      assertPartnerAccess(actor, sub.partnerId, 'Submission');
+      return ctx.db.select({ id: jobRuns.id, name: jobRuns.name, status: jobRuns.status, progress: jobRuns.progress, step: jobRuns.step, attempts: jobRuns.attempts, error: jobRuns.error, createdAt: jobRuns.createdAt, finishedAt: jobRuns.finishedAt })
+        .from(jobRuns).where(and(eq(jobRuns.entityType, 'submission'), eq(jobRuns.entityId, params.id))).orderBy(desc(jobRuns.createdAt));
     },
   });
 

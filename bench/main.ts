@@ -1,0 +1,25 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+/**
+ * `npm run bench`: every benchmark, one process each (so one's memory does not inflate another's
+ * peak), in the order of the pipeline. Figures are printed; BENCHMARKS.md records them with the
+ * machine and date. `npm run bench -- harmonize api` runs a subset.
+ */
+const ALL = ['anonymize-engine', 'harmonize', 'anonymize', 'publish', 'api'];
+const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const passthrough = process.argv.slice(2).filter((a) => a.startsWith('-'));
+let failed = 0;
+for (const name of wanted.length ? wanted : ALL) {
+  const file = path.join(__dirname, `${name}.ts`);
+  if (!fs.existsSync(file)) {
+    console.log(`\n== ${name}: no such benchmark`);
+    failed++;
+    continue;
+  }
+  console.log(`\n== ${name}`);
+  const res = spawnSync('npx', ['tsx', file, ...passthrough], { stdio: 'inherit', env: { ...process.env, LOG_LEVEL: 'warn' } });
+  if (res.status !== 0) failed++;
+}
+process.exit(failed ? 1 : 0);
