@@ -24,6 +24,7 @@ const schema = z.object({
   QUEUE_PREFIX: z.string().default('ctdc'),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
   TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  CONTRIBUTION_REPORT_CRON: z.string().trim().regex(/^[\d*/,-]+( [\d*/,-]+){4}$/, 'CONTRIBUTION_REPORT_CRON must be a 5-field cron pattern (UTC), e.g. "0 5 1 1,4,7,10 *"').default('0 5 1 1,4,7,10 *'),
 });
 
 export type Config = z.infer<typeof schema> & { DATABASE_APP_PASSWORD: string; appDatabaseUrl: string; dataDir: string };

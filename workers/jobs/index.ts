@@ -1,8 +1,12 @@
 import type { HandlerMap } from '../runtime';
 import { agreementSweepJob } from './agreement-sweep';
 import { anonymizeReleaseJob } from './anonymize-release';
+import { buildArtifactJob } from './build-artifact';
+import { contributionReportJob } from './contribution-report';
+import { quarterlyContributionReportsJob } from './contribution-report-schedule';
 import { harmonizeSubmissionJob } from './harmonize-submission';
 import { profileSubmissionJob } from './profile-submission';
+import { publishReleaseJob } from './publish-release';
 import { retentionSweepJob } from './retention-sweep';
 import { purgeExpiredSessionsJob } from './purge-expired-sessions';
 import { selfTestJob } from './self-test';
@@ -17,5 +21,9 @@ export const HANDLERS: HandlerMap = {
   'submissions.harmonize': harmonizeSubmissionJob,
   'submissions.retention-sweep': retentionSweepJob,
   'anonymization.run': anonymizeReleaseJob,
+  'releases.publish': publishReleaseJob,
+  'releases.artifact': buildArtifactJob,
+  'reports.contribution': contributionReportJob,
+  'reports.quarterly-contributions': quarterlyContributionReportsJob,
   'jobs.self-test': selfTestJob,
 };

@@ -1,0 +1,86 @@
+import { StringDecoder } from 'node:string_decoder';
+
+const NEEDS_QUOTES = /[",\r\n]/;
+
+/** One CSV record (RFC 4180, comma-separated), quoting only the cells that need it, no line end. */
+export function csvLine(cells: readonly string[]): string {
+  let line = '';
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i];
+    if (i > 0) line += ',';
+    line += NEEDS_QUOTES.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
+  }
+  return line;
+}
+
+/** Splits one complete record that holds quotes (possibly spanning lines). */
+function parseQuotedRecord(text: string): string[] {
+  const cells: string[] = [];
+  let cell = '';
+  let i = 0;
+  let quoted = false;
+  while (i < text.length) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') { cell += '"'; i += 2; continue; }
+        quoted = false;
+      } else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') { cells.push(cell); cell = ''; }
+    else cell += ch;
+    i++;
+  }
+  cells.push(cell);
+  return cells;
+}
+
+const quoteCount = (text: string): number => {
+  let n = 0;
+  for (let i = text.indexOf('"'); i >= 0; i = text.indexOf('"', i + 1)) n++;
+  return n;
+};
+
+/**
+ * Streams CSV records in batches (one batch per input chunk), so a million rows never sit in memory
+ * and the per-record cost stays a `split` for the common unquoted line. Handles a BOM, CRLF and
+ * quoted cells holding commas, quotes or line breaks.
+ */
+export async function* readCsvBatches(input: AsyncIterable<Buffer | string>): AsyncGenerator<string[][]> {
+  const decoder = new StringDecoder('utf8');
+  let pending = '';
+  let open = ''; // a record whose quoted cell continues on the next line
+  let first = true;
+  const take = (line: string, out: string[][]) => {
+    if (line.endsWith('\r')) line = line.slice(0, -1);
+    if (open) {
+      line = `${open}\n${line}`;
+      open = '';
+    }
+    if (line.indexOf('"') < 0) {
+      out.push(line.split(','));
+    } else if (quoteCount(line) % 2 === 1) {
+      open = line;
+    } else out.push(parseQuotedRecord(line));
+  };
+  for await (const chunk of input) {
+    let text = pending + (typeof chunk === 'string' ? chunk : decoder.write(chunk));
+    if (first) {
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      first = false;
+    }
+    const out: string[][] = [];
+    let start = 0;
+    for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
+      take(text.slice(start, nl), out);
+      start = nl + 1;
+    }
+    pending = text.slice(start);
+    if (out.length) yield out;
+  }
+  const rest = pending + decoder.end();
+  const out: string[][] = [];
+  if (rest.length || open) take(rest, out);
+  if (open) throw new Error('The CSV ends inside a quoted cell');
+  if (out.length) yield out;
+}
