@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { createApp } from '../../server/app';
 import { buildContext } from '../../server/build-context';
-import { loadConfig } from '../../server/config';
+import { loadConfig, type Config } from '../../server/config';
 import type { AppContext } from '../../server/context';
 import { hashPassword } from '../../server/auth/passwords';
 import { users, type Role } from '../../db/schema';
@@ -22,8 +22,8 @@ export interface TestApp {
 }
 
 /** The real app on an ephemeral port, against the test PostgreSQL and Redis; queues isolated per file. */
-export async function startTestApp(): Promise<TestApp> {
-  const cfg = { ...loadConfig(), QUEUE_PREFIX: `t-${randomUUID().slice(0, 8)}` };
+export async function startTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+  const cfg: Config = { ...loadConfig(), QUEUE_PREFIX: `t-${randomUUID().slice(0, 8)}`, ...overrides };
   const built = buildContext(cfg);
   const server: Server = await new Promise((resolve) => {
     const s = createApp(built.ctx).listen(0, '127.0.0.1', () => resolve(s));
