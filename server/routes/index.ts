@@ -8,8 +8,10 @@ import { registerJobRoutes } from './jobs';
 import { registerMappingRoutes } from './mappings';
 import { registerNotificationRoutes } from './notifications';
 import { registerPartnerRoutes } from './partners';
+import { registerPublicationRoutes } from './public';
 import { registerDashboardRoutes } from './dashboard';
 import { registerReleaseRoutes } from './releases';
+import { registerReportRoutes } from './reports';
 import { registerSubmissionRoutes } from './submissions';
 import { registerSystemRoutes } from './system';
 import { registerUserRoutes } from './users';
@@ -29,4 +31,6 @@ export function registerRoutes(router: Router, ctx: AppContext) {
   registerMappingRoutes(router, ctx);
   registerAnonymizationRoutes(router, ctx);
   registerReleaseRoutes(router, ctx);
+  registerPublicationRoutes(router, ctx);
+  registerReportRoutes(router, ctx);
 }

@@ -88,6 +88,16 @@ const MATRIX: Record<string, Role[] | 'public'> = {
   'POST /releases/:id/actions/:action': ['release_manager'],
   'POST /releases/:id/signoffs': ['privacy_officer', 'release_manager'],
   'POST /releases/:id/signoffs/reject': ['privacy_officer', 'release_manager'],
+  'GET /releases/:id/artifacts': STAFF,
+  'GET /releases/:id/artifacts/:kind': STAFF,
+  'GET /public/releases': 'public',
+  'GET /public/releases.html': 'public',
+  'GET /public/releases/:version': 'public',
+  'GET /public/releases/:version/artifacts/:kind': 'public',
+  'POST /partners/:id/reports': ['admin', 'partner_liaison', 'data_steward', 'release_manager', 'partner_user'],
+  'GET /reports': ALL,
+  'GET /reports/:id': ALL,
+  'GET /reports/:id/download': ALL,
 };
 
 let app: TestApp;

@@ -18,7 +18,8 @@ export function buildCitation(release: { title: string; version: string; publish
   const year = release.publishedOn.slice(0, 4);
   const head = `${COLLABORATIVE} (${year}). ${release.title}, release ${release.version}, published ${release.publishedOn}.`;
   if (!contributors.length) return head;
-  return `${head} Contributing organisations: ${contributors.map((c) => `${c.name} (${c.attribution.trim().replace(/\s+/g, ' ')})`).join('; ')}.`;
+  const sentence = (text: string) => { const t = text.trim().replace(/\s+/g, ' '); return /[.!?]$/.test(t) ? t : `${t}.`; };
+  return `${head} Contributing organisations: ${contributors.map((c) => `${c.name}: ${sentence(c.attribution)}`).join(' ')}`;
 }
 
 export interface ManifestArtifact {

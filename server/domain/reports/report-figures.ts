@@ -1,3 +1,4 @@
+import type { Hierarchy } from '../anonymization/hierarchy';
 import { countryName } from '../countries';
 import { compareLabels, type StandardDefinition, type StandardVariable } from '../standard';
 import type { MicrodataTally } from './microdata-tally';
@@ -18,6 +19,7 @@ export interface ReportFigures {
   total: number;
   k: number;
   byYear: FigureItem[];
+  byDataSource: FigureItem[];
   byGender: FigureItem[];
   byAge: FigureItem[];
   exploitationTypes: FigureItem[];
@@ -29,13 +31,25 @@ export interface ReportFigures {
   completeness: CompletenessRow[];
 }
 
-const displayCountry = (value: string): string => (value.length === 2 ? `${countryName(value) ?? value} (${value})` : value);
+const ANY = 'Any value (*)';
+const plain = (value: string): string => (value === '*' ? ANY : value);
+const displayCountry = (value: string): string => (value.length === 2 ? `${countryName(value) ?? value} (${value})` : plain(value));
 
-function entriesOf(tally: MicrodataTally, v: StandardVariable, display: (value: string) => string = (x) => x) {
+/** Position of each label in a hierarchy (first row it appears on), so bands and regions keep their natural order. */
+function hierarchyOrder(h: Hierarchy | undefined): Map<string, number> {
+  const order = new Map<string, number>();
+  h?.rows.forEach((row, r) => row.forEach((label) => { if (!order.has(label)) order.set(label, r); }));
+  return order;
+}
+
+function entriesOf(tally: MicrodataTally, v: StandardVariable, hierarchy: Hierarchy | undefined, display: (value: string) => string = plain) {
   const counts = tally.valueCounts(v.name);
   const declared = v.kind === 'code' ? v.values.map((c) => c.code) : [];
-  const rest = [...counts.keys()].filter((x) => x !== '' && !declared.includes(x)).sort(compareLabels);
-  const entries = [...declared, ...rest].map((value) => ({ label: display(value), count: counts.get(value) ?? 0 }));
+  const order = hierarchyOrder(hierarchy);
+  const rank = (x: string) => order.get(x) ?? (declared.includes(x) ? declared.indexOf(x) : Number.MAX_SAFE_INTEGER);
+  const values = [...new Set([...declared, ...counts.keys()])].filter((x) => x !== '')
+    .sort((a, b) => rank(a) - rank(b) || compareLabels(a, b));
+  const entries = values.map((value) => ({ label: display(value), count: counts.get(value) ?? 0 }));
   entries.push({ label: NO_INFORMATION, count: counts.get('') ?? 0 });
   return entries;
 }
@@ -47,11 +61,11 @@ const flagsOf = (standard: StandardDefinition, group: string) =>
  * Every figure of the statistical report, from the published microdata's tally, already under the
  * small-cell rule: nothing here holds a count between 1 and k − 1.
  */
-export function buildReportFigures(standard: StandardDefinition, tally: MicrodataTally, k: number): ReportFigures {
+export function buildReportFigures(standard: StandardDefinition, tally: MicrodataTally, k: number, hierarchies: Readonly<Record<string, Hierarchy>> = {}): ReportFigures {
   const total = tally.rows;
   const variable = (name: string) => standard.variables.find((v) => v.name === name)!;
   const partition = (name: string, opts: { limit?: number; keepOrder?: boolean; display?: (v: string) => string } = {}) =>
-    protectPartition(entriesOf(tally, variable(name), opts.display), { k, base: total, limit: opts.limit, keepOrder: opts.keepOrder });
+    protectPartition(entriesOf(tally, variable(name), hierarchies[name], opts.display), { k, base: total, limit: opts.limit, keepOrder: opts.keepOrder });
   const flags = (group: string) =>
     protectEach(flagsOf(standard, group).map((v) => ({ label: v.label, count: tally.count(v.name, '1') })), { k, base: total });
   const top = (name: string) => partition(name, { limit: 10, display: displayCountry });
@@ -71,6 +85,7 @@ export function buildReportFigures(standard: StandardDefinition, tally: Microdat
     total,
     k,
     byYear: partition('yearOfRegistration', { keepOrder: true }),
+    byDataSource: partition('Datasource', { keepOrder: true }),
     byGender: partition('gender', { keepOrder: true }),
     byAge: partition('ageBroad', { keepOrder: true }),
     exploitationTypes: flags('exploitType'),

@@ -70,6 +70,8 @@ export async function renderStatisticalReport(meta: ReportMeta, f: ReportFigures
     ['Records suppressed to reach k', protectedCount(privacy.suppressedRecords, k)],
     ['Contributing organisations', meta.contributors.join('; ') || '-'],
   ]);
+  doc.moveDown(0.8);
+  barChart(doc, { title: 'Records by data source', items: f.byDataSource, k, rowHeight: 12 });
   heading(doc, 'About the figures');
   paragraph(doc, `Every figure in this report is counted from the published microdata of release ${meta.version}, the same file researchers download. ` +
     `The data are k-anonymous with k = ${k}: no count below ${k} is printed. Smaller categories are merged into "Other", or shown as "<${k}" when they cannot be merged. ` +
@@ -115,7 +117,7 @@ export async function renderStatisticalReport(meta: ReportMeta, f: ReportFigures
   heading(doc, 'Quasi-identifiers and generalization levels');
   for (const q of privacy.qis) {
     doc.font('Helvetica-Bold').fontSize(9.5).fillColor(COLORS.ink).text(safeText(`${q.qi} (${q.label}): `), PAGE.margin, undefined, { continued: true });
-    doc.font('Helvetica').text(safeText(q.level === 0 ? 'published as recorded' : `generalized to level ${q.level} of ${q.height}${q.example ? `, e.g. "${q.example}"` : ''}`));
+    doc.font('Helvetica').text(safeText(q.level === 0 ? 'published as recorded' : q.level === q.height ? 'fully generalized (every value published as "*")' : `generalized to level ${q.level} of ${q.height}${q.example ? `, e.g. "${q.example}"` : ''}`));
   }
 
   footers(doc, `CTDC release ${meta.version} - statistical report - figures from the published microdata, no count below k = ${k}`);

@@ -60,7 +60,7 @@ export async function buildReportArtifact(deps: ArtifactDeps, inputs: Publicatio
   if (existing) return existing;
   const tally = await tallyPublishedMicrodata(deps, inputs, 5, 70);
   const { release, standard, policy, run } = inputs;
-  const figures = buildReportFigures(standard, tally, policy.k);
+  const figures = buildReportFigures(standard, tally, policy.k, policy.hierarchies);
   const privacy = privacyOfRun(standard, policy, run.measures, tally.rows);
   const contributors = (await releaseContributors(deps.db, release.id)).map((c) => c.name);
   await deps.progress(75, 'Drawing the statistical report');
