@@ -20,6 +20,8 @@ function textOf(c: CompiledConcatenation, mask: number): string | null {
   return labels.length === 0 ? null : labels.join(c.separator);
 }
 
+const MAX_CACHED_COMBINATIONS = 20_000;
+
 const compiled = new WeakMap<StandardDefinition, DeriveFn>();
 
 export function compileDerivations(standard: StandardDefinition): DeriveFn {
@@ -50,7 +52,8 @@ export function compileDerivations(standard: StandardDefinition): DeriveFn {
       let text = texts[c].get(mask);
       if (text === undefined) {
         text = textOf(concatenations[c], mask);
-        texts[c].set(mask, text);
+        // Real files hold a few hundred combinations; the cap only bounds memory on odd data.
+        if (texts[c].size < MAX_CACHED_COMBINATIONS) texts[c].set(mask, text);
       }
       values[target] = text;
     }

@@ -58,7 +58,7 @@ function learnedFirst(ctx: BuildContext, variable: string, matcher: CodeMatcher)
   };
 }
 
-/** A coded variable copied through a value map (gender, majority status, data source, legacy bands). */
+/** A coded variable copied through a value map (gender, majority status, data source, legacy bands), or a year taken from a date. */
 export function codeCopy(ctx: BuildContext, variable: string, t: ColumnTraits, e: Evidence): Candidate | null {
   const v = getLayout(ctx.standard).variable(variable);
   if (v.kind === 'year') {
