@@ -1,4 +1,7 @@
-/** One jest run, three projects: unit (pure modules), integration (real PostgreSQL and Redis), e2e (Chromium). */
+/**
+ * One jest run, four projects: unit (pure modules), integration (real PostgreSQL and Redis), e2e
+ * (Chromium), drills (kill -9 of workers, restarts of private PostgreSQL and Redis servers).
+ */
 const transform = { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022' } }] };
 const common = { testEnvironment: 'node', transform, moduleFileExtensions: ['ts', 'tsx', 'js', 'json'] };
 
@@ -23,6 +26,15 @@ module.exports = {
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
       setupFiles: ['<rootDir>/test/support/env.ts'],
+    },
+    {
+      ...common,
+      displayName: 'drills',
+      testMatch: ['<rootDir>/test/drills/**/*.test.ts'],
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+      setupFiles: ['<rootDir>/test/support/env.ts'],
+      testTimeout: 600_000,
     },
   ],
 };

@@ -23,6 +23,8 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   QUEUE_PREFIX: z.string().default('ctdc'),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
+  /** How long a job's lock lasts: a killed worker's job is taken over after about this long. */
+  WORKER_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
   TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   CONTRIBUTION_REPORT_CRON: z.string().trim().regex(/^[\d*/,-]+( [\d*/,-]+){4}$/, 'CONTRIBUTION_REPORT_CRON must be a 5-field cron pattern (UTC), e.g. "0 5 1 1,4,7,10 *"').default('0 5 1 1,4,7,10 *'),
 });

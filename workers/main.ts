@@ -16,7 +16,7 @@ async function main() {
   const blobs = new BlobStore(path.join(cfg.dataDir, 'blobs'), cfg.DATA_ENCRYPTION_KEY);
   const log = logger.child({ process: 'workers' });
   const pool = await startWorkerPool({
-    connection, prefix: cfg.QUEUE_PREFIX, handlers: HANDLERS, concurrency: cfg.WORKER_CONCURRENCY, schedules: true,
+    connection, prefix: cfg.QUEUE_PREFIX, handlers: HANDLERS, concurrency: cfg.WORKER_CONCURRENCY, schedules: true, lockMs: cfg.WORKER_LOCK_MS,
     deps: { db: database.db, pool: database.pool, cfg, blobs, jobs, log },
   });
   log.info({ queues: pool.workers.map((w) => w.name) }, 'workers started');

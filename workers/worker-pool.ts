@@ -1,4 +1,6 @@
 import { Worker } from 'bullmq';
+import { eq, sql } from 'drizzle-orm';
+import { jobRuns } from '../db/schema';
 import type Redis from 'ioredis';
 import { JOB_CATALOG, QUEUES } from './jobs/catalog';
 import type { JobClient } from './queues/job-client';
@@ -18,6 +20,7 @@ export async function startWorkerPool(opts: {
   handlers: HandlerMap;
   concurrency: number;
   schedules?: boolean;
+  lockMs?: number;
 }): Promise<WorkerPool> {
   const workers = QUEUES.map(
     (queue) =>
@@ -26,12 +29,20 @@ export async function startWorkerPool(opts: {
         prefix: opts.prefix,
         concurrency: queue === 'maintenance' ? 2 : opts.concurrency,
         // A killed worker's job is picked up again after the lock expires.
-        lockDuration: 30_000,
-        stalledInterval: 15_000,
+        lockDuration: opts.lockMs ?? 30_000,
+        stalledInterval: Math.max(1000, Math.floor((opts.lockMs ?? 30_000) / 2)),
         maxStalledCount: 2,
       }),
   );
-  for (const w of workers) w.on('error', (err) => opts.deps.log.warn({ err: err.message }, 'worker connection error'));
+  for (const w of workers) {
+    w.on('error', (err) => opts.deps.log.warn({ err: err.message }, 'worker connection error'));
+    // A worker died holding a job (kill -9, lost machine): BullMQ hands it to another; say so in job_runs.
+    w.on('stalled', (jobId) => {
+      void opts.deps.db.update(jobRuns)
+        .set({ interruptions: sql`${jobRuns.interruptions} + 1`, step: 'A worker stopped mid-job; resumed by another', updatedAt: new Date() })
+        .where(eq(jobRuns.jobId, jobId)).catch(() => undefined);
+    });
+  }
   if (opts.schedules) await upsertSchedules(opts.deps.jobs);
   return {
     workers,

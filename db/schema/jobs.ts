@@ -18,6 +18,8 @@ export const jobRuns = pgTable(
     progress: integer('progress').notNull().default(0),
     step: text('step'),
     attempts: integer('attempts').notNull().default(0),
+    /** Times a worker died holding this job and another took it over (stalled jobs). */
+    interruptions: integer('interruptions').notNull().default(0),
     maxAttempts: integer('max_attempts').notNull(),
     error: text('error'),
     result: jsonb('result').$type<Record<string, unknown>>(),
