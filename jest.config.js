@@ -11,9 +11,8 @@ module.exports = {
     {
       ...common,
       displayName: 'integration',
+      setupFilesAfterEnv: ['<rootDir>/test/support/timeouts/integration.ts'],
       testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
-      // Real servers and workers: generous per-test time, no timed assertions (speed lives in bench/).
-      testTimeout: 60_000,
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
       setupFiles: ['<rootDir>/test/support/env.ts'],
@@ -21,8 +20,8 @@ module.exports = {
     {
       ...common,
       displayName: 'e2e',
+      setupFilesAfterEnv: ['<rootDir>/test/support/timeouts/e2e.ts'],
       testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
-      testTimeout: 120_000,
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
       setupFiles: ['<rootDir>/test/support/env.ts'],
@@ -30,11 +29,11 @@ module.exports = {
     {
       ...common,
       displayName: 'drills',
+      setupFilesAfterEnv: ['<rootDir>/test/support/timeouts/drills.ts'],
       testMatch: ['<rootDir>/test/drills/**/*.test.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
       setupFiles: ['<rootDir>/test/support/env.ts'],
-      testTimeout: 600_000,
     },
   ],
 };

@@ -22,8 +22,8 @@ export interface TestApp {
 }
 
 /** The real app on an ephemeral port, against the test PostgreSQL and Redis; queues isolated per file. */
-export async function startTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
-  const cfg: Config = { ...loadConfig(), QUEUE_PREFIX: `t-${randomUUID().slice(0, 8)}`, ...overrides };
+export async function startTestApp(overrides: Partial<Config> = {}, base: Config = loadConfig()): Promise<TestApp> {
+  const cfg: Config = { ...base, QUEUE_PREFIX: `t-${randomUUID().slice(0, 8)}`, ...overrides };
   const built = buildContext(cfg);
   const server: Server = await new Promise((resolve) => {
     const s = createApp(built.ctx).listen(0, '127.0.0.1', () => resolve(s));

@@ -1,0 +1,2 @@
+// Real servers and workers: generous per-test time; speed is measured in bench/, never asserted here.
+jest.setTimeout(60000);
