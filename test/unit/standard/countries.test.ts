@@ -1,3 +1,4 @@
+import countries from 'i18n-iso-countries';
 import { normaliseCountry } from '../../../server/domain/countries';
 
 const alpha2 = (input: string, naMeans?: 'namibia' | 'missing') => {
@@ -77,5 +78,34 @@ describe('normaliseCountry', () => {
     expect(normaliseCountry('QQ')).toEqual({ status: 'unknown', reason: 'not_a_country' });
     expect(normaliseCountry('999x')).toEqual({ status: 'unknown', reason: 'not_a_country' });
     expect(normaliseCountry('Stateless').status).toBe('unknown');
+  });
+});
+
+describe('every country of the library', () => {
+  const codes = Object.keys(countries.getAlpha2Codes()).filter((c) => c !== 'XK');
+
+  it('is found by its alpha-2, alpha-3 and numeric codes', () => {
+    for (const code of codes) {
+      expect([code, alpha2(code)]).toEqual([code, code]);
+      expect([code, alpha2(countries.alpha2ToAlpha3(code)!)]).toEqual([code, code]);
+      expect([code, alpha2(countries.alpha2ToNumeric(code)!)]).toEqual([code, code]);
+    }
+  });
+
+  it('is found by its name in English, French, Spanish and Portuguese, or reported ambiguous, never as another country', () => {
+    let found = 0;
+    for (const locale of ['en', 'fr', 'es', 'pt']) {
+      for (const code of codes) {
+        const name = countries.getName(code, locale)!;
+        const r = normaliseCountry(name.toUpperCase());
+        if (r.status === 'country') {
+          expect([locale, name, r.alpha2]).toEqual([locale, name, code]);
+          found++;
+        } else {
+          expect([locale, name, r]).toEqual([locale, name, { status: 'unknown', reason: 'ambiguous' }]);
+        }
+      }
+    }
+    expect(found / (codes.length * 4)).toBeGreaterThan(0.99);
   });
 });
