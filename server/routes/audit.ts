@@ -1,5 +1,6 @@
 import type { Router } from 'express';
-import { and, count, desc, eq, gte, ilike, lte, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, ilike, lte, type SQL } from 'drizzle-orm';
+import { listTotal } from '../../db/queries/count';
 import { auditEvents } from '../../db/schema';
 import { verifyAuditChain } from '../audit/verify-audit-chain';
 import type { AppContext } from '../context';
@@ -22,9 +23,9 @@ export function registerAuditRoutes(router: Router, ctx: AppContext) {
       if (f.from) where.push(gte(auditEvents.occurredAt, new Date(f.from)));
       if (f.to) where.push(lte(auditEvents.occurredAt, new Date(f.to)));
       const cond = where.length ? and(...where) : undefined;
-      const [rows, [{ total }]] = await Promise.all([
+      const [rows, total] = await Promise.all([
         ctx.db.select().from(auditEvents).where(cond).orderBy(desc(auditEvents.id)).limit(p.limit).offset(p.offset),
-        ctx.db.select({ total: count() }).from(auditEvents).where(cond),
+        listTotal(ctx.db, auditEvents, cond, 'audit_events'),
       ]);
       return sendList(res, 'audit-events', p, rows, total);
     },

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Router } from 'express';
-import { and, count, desc, eq, type SQL } from 'drizzle-orm';
+import { and, desc, eq, type SQL } from 'drizzle-orm';
+import { listTotal } from '../../db/queries/count';
 import { z } from 'zod';
 import { jobRuns } from '../../db/schema';
 import { JOB_CATALOG } from '../../workers/jobs/catalog';
@@ -27,9 +28,9 @@ export function registerJobRoutes(router: Router, ctx: AppContext) {
       if (f.entityType) where.push(eq(jobRuns.entityType, f.entityType));
       if (f.entityId) where.push(eq(jobRuns.entityId, f.entityId));
       const cond = where.length ? and(...where) : undefined;
-      const [rows, [{ total }]] = await Promise.all([
+      const [rows, total] = await Promise.all([
         ctx.db.select().from(jobRuns).where(cond).orderBy(desc(jobRuns.createdAt)).limit(p.limit).offset(p.offset),
-        ctx.db.select({ total: count() }).from(jobRuns).where(cond),
+        listTotal(ctx.db, jobRuns, cond, 'job_runs'),
       ]);
       return sendList(res, 'job-runs', p, rows.map(withTitle), total);
     },

@@ -1,5 +1,6 @@
 import type { Router } from 'express';
-import { and, asc, count, desc, eq, gt, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, type SQL } from 'drizzle-orm';
+import { listTotal } from '../../db/queries/count';
 import { z } from 'zod';
 import { jobRuns, partners, standardRecords, submissions, users } from '../../db/schema';
 import type { AppContext } from '../context';
@@ -43,11 +44,11 @@ export function registerSubmissionRoutes(router: Router, ctx: AppContext) {
       if (f.partnerId) where.push(eq(submissions.partnerId, f.partnerId));
       if (f.status) where.push(eq(submissions.status, f.status as typeof submissions.$inferSelect.status));
       const cond = where.length ? and(...where) : undefined;
-      const [rows, [{ total }]] = await Promise.all([
+      const [rows, total] = await Promise.all([
         ctx.db.select(listColumns).from(submissions).innerJoin(partners, eq(partners.id, submissions.partnerId)).leftJoin(users, eq(users.id, submissions.uploadedBy))
           .where(cond).orderBy(orderBy(p, { receivedAt: submissions.receivedAt, status: submissions.status, originalName: submissions.originalName }, desc(submissions.receivedAt)))
           .limit(p.limit).offset(p.offset),
-        ctx.db.select({ total: count() }).from(submissions).where(cond),
+        listTotal(ctx.db, submissions, cond, 'submissions'),
       ]);
       return sendList(res, 'submissions', p, rows, total);
     },
