@@ -66,8 +66,9 @@ export async function renderContributionReport(d: ContributionReportData): Promi
     d.submissions.map((s) => [s.receivedOn, s.format ?? '-', s.status, s.records === null ? '-' : n(s.records), s.harmonizedOn ?? '-']), [95, 70, 90, 90, 95]);
 
   heading(doc, 'Records in each release');
-  table(doc, ['Release', 'Title', 'Status', 'Your records included', 'Published after disclosure control'],
-    d.releases.map((r) => [r.version, r.title, r.status, n(r.recordsIncluded), r.recordsPublished === null ? '-' : n(r.recordsPublished)]), [55, 150, 65, 110, 115]);
+  table(doc, ['Release', 'Title', 'Status', 'Your records', 'Published'],
+    d.releases.map((r) => [r.version, r.title, r.status, n(r.recordsIncluded), r.recordsPublished === null ? '-' : n(r.recordsPublished)]), [60, 190, 75, 85, 85]);
+  paragraph(doc, 'Your records: those of your harmonized submissions the release included. Published: those left after disclosure control (records in classes smaller than k are suppressed).', { size: 8, color: COLORS.muted });
 
   heading(doc, 'Data quality');
   paragraph(doc, `Findings of harmonization over ${n(d.quality.rows)} rows. Values are never shown here, only counts.`, { size: 9, color: COLORS.muted });
@@ -75,7 +76,7 @@ export async function renderContributionReport(d: ContributionReportData): Promi
   table(doc, ['Source column', 'Feeds', 'Unmapped', 'Defaulted'],
     d.quality.unmapped.map((u) => [u.column, u.variables.join(', '), n(u.unmapped), n(u.defaulted)]), [140, 215, 70, 70]);
   table(doc, ['Consistency fix applied', 'Records'], d.quality.consistency.map((c) => [c.fix, n(c.count)]), [400, 95]);
-  const missing = d.quality.missingByVariable.filter((m) => m.missing > 0).sort((a, b) => b.missing - a.missing).slice(0, 25);
+  const missing = d.quality.missingByVariable.filter((m) => m.missing > 0).sort((a, b) => b.missing - a.missing || (a.variable < b.variable ? -1 : 1)).slice(0, 25);
   if (roomLeft(doc) < 60 + missing.length * 11) doc.addPage();
   barChart(doc, {
     title: 'Variables most often missing (records without a value)', k: 1, rowHeight: 11, labelWidth: 200,

@@ -4,13 +4,11 @@ const NEEDS_QUOTES = /[",\r\n]/;
 
 /** One CSV record (RFC 4180, comma-separated), quoting only the cells that need it, no line end. */
 export function csvLine(cells: readonly string[]): string {
-  let line = '';
+  // join() gives one flat string; building it with += would leave a rope of every cell per line.
   for (let i = 0; i < cells.length; i++) {
-    const cell = cells[i];
-    if (i > 0) line += ',';
-    line += NEEDS_QUOTES.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
+    if (NEEDS_QUOTES.test(cells[i])) return cells.map((c) => (NEEDS_QUOTES.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',');
   }
-  return line;
+  return cells.join(',');
 }
 
 /** Splits one complete record that holds quotes (possibly spanning lines). */
@@ -33,6 +31,11 @@ function parseQuotedRecord(text: string): string[] {
   }
   cells.push(cell);
   return cells;
+}
+
+/** One complete CSV record (no line end) into its cells. */
+export function parseCsvRecord(line: string): string[] {
+  return line.indexOf('"') < 0 ? line.split(',') : parseQuotedRecord(line);
 }
 
 const quoteCount = (text: string): number => {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import type { Db } from '../../../db/client';
 import { publishedColumns } from '../../domain/standard';
-import { verifyCsvFile, type VerificationReport } from '../../domain/verifier';
+import { ReleaseVerifier, type VerificationReport } from '../../domain/verifier';
 import type { BlobStore } from '../../storage/blob-store';
 import { findArtifact, storeArtifact, type ArtifactRow } from './artifact-store';
 import { PublicationError, type PublicationInputs } from './publication-inputs';
@@ -35,24 +35,39 @@ export async function withScratchDir<T>(root: string, fn: (dir: string) => Promi
   }
 }
 
-/** The run's output as published rows in a file: shuffled, every value checked, verified independently. */
+/**
+ * The run's output as published rows in a file: shuffled, every value checked, and every row as
+ * written fed to the independent verifier (k on the policy's QIs, identifier-looking values, the
+ * run's row count). Parsing the written lines back in memory spares a second read of the file.
+ */
 export async function writeVerifiedMicrodata(deps: Pick<ArtifactDeps, 'blobs' | 'progress'>, inputs: PublicationInputs, dir: string): Promise<string> {
   const { run, policy, standard, release } = inputs;
+  const columns = publishedColumns(standard);
   const input: Readable = run.outputSha256
     ? await readVerifiedBlob(deps.blobs, run.outputKey, run.outputSha256)
     : deps.blobs.open(run.outputKey);
+  const verifier = new ReleaseVerifier({
+    qis: policy.qis, k: policy.k, lDiversity: policy.lDiversity, expectedRows: run.outputRows, allowedValues: knownLabels(standard, policy),
+  });
+  verifier.checkColumns(columns);
+  // One object, refilled per row: the verifier reads it and keeps nothing of it.
+  const row: Record<string, string> = Object.fromEntries(columns.map((c) => [c, '']));
+  const total = Math.max(1, run.outputRows);
   const shuffled = await shuffleMicrodata({
-    input, columns: publishedColumns(standard), seed: release.id, expectedRows: run.outputRows, dir,
+    input, columns, seed: release.id, expectedRows: run.outputRows, dir,
     isPublishable: publishedValueCheck(standard, policy),
-    onProgress: (rows) => deps.progress(5 + (55 * rows) / Math.max(1, run.outputRows), `Shuffling rows: ${rows.toLocaleString('en-US')}`),
+    onWrittenRow(cells) {
+      for (let c = 0; c < columns.length; c++) row[columns[c]] = cells[c];
+      verifier.addRow(row);
+    },
+    onProgress: (rows, phase) => phase === 'bucketing'
+      ? deps.progress(5 + (45 * rows) / total, `Checking and bucketing rows: ${rows.toLocaleString('en-US')}`)
+      : deps.progress(50 + (35 * rows) / total, `Shuffling and verifying rows: ${rows.toLocaleString('en-US')}`),
   });
   if (shuffled.rows !== run.outputRows) {
     throw new PublicationError(`The run output holds ${shuffled.rows} rows but the run recorded ${run.outputRows}; publication refused`);
   }
-  await deps.progress(62, 'Verifying k-anonymity, identifiers and row count');
-  const report = await verifyCsvFile(shuffled.path, {
-    qis: policy.qis, k: policy.k, lDiversity: policy.lDiversity, expectedRows: run.outputRows, allowedValues: knownLabels(standard, policy),
-  });
+  const report = verifier.finish();
   if (!report.ok) throw new PublicationError(refusal(report));
   return shuffled.path;
 }

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { csvLine, readCsvBatches } from '../../domain/reports';
+import { csvLine, parseCsvRecord, readCsvBatches } from '../../domain/reports';
 import { createRng } from '../../domain/synthetic/prng';
 import { PublicationError } from './publication-inputs';
 
@@ -14,11 +14,14 @@ export interface ShuffleInput {
   /** An empty directory of the caller's, removed by the caller. */
   dir: string;
   isPublishable(column: number, value: string): boolean;
-  onProgress?(rows: number): Promise<void>;
+  /** Every row exactly as written to the file, in the file's order (for the verifier). */
+  onWrittenRow(cells: readonly string[]): void;
+  onProgress?(rows: number, phase: 'bucketing' | 'shuffling'): Promise<void>;
 }
 
 const ROWS_PER_BUCKET = 25_000;
-const FLUSH_CHARS = 1 << 18;
+const FLUSH_LINES = 2_000;
+const PROGRESS_EVERY = 50_000;
 
 function seedHash(seed: string): number {
   let h = 2166136261;
@@ -44,6 +47,39 @@ function columnOrder(header: readonly string[], columns: readonly string[]): num
   });
 }
 
+/** Pass 1: each checked row, in the standard's column order, appended to the bucket its number hashes to. */
+async function bucketRows(o: ShuffleInput, fds: number[]): Promise<number> {
+  const pending: string[][] = fds.map(() => []);
+  const flush = (b: number) => { fs.writeSync(fds[b], `${pending[b].join('\n')}\n`); pending[b] = []; };
+  const salt = seedHash(o.seed);
+  let order: number[] | null = null;
+  let inOrder = false;
+  let rows = 0;
+  for await (const batch of readCsvBatches(o.input)) {
+    for (const record of batch) {
+      if (!order) {
+        order = columnOrder(record, o.columns);
+        inOrder = order.every((i, c) => i === c);
+        continue;
+      }
+      if (record.length === 1 && record[0] === '' && o.columns.length > 1) continue;
+      if (record.length !== o.columns.length) throw new PublicationError(`Run output row ${rows + 1} has ${record.length} cells, expected ${o.columns.length}`);
+      const cells = inOrder ? record : order.map((i) => record[i]);
+      for (let c = 0; c < cells.length; c++) {
+        // Never the value itself in the message: it could be anything.
+        if (!o.isPublishable(c, cells[c])) throw new PublicationError(`Run output row ${rows + 1}, column ${o.columns[c]}: a value outside the standard's codes and the policy's hierarchy labels; publication refused`);
+      }
+      const b = mix((rows ^ salt) >>> 0) % fds.length;
+      pending[b].push(csvLine(cells));
+      if (pending[b].length >= FLUSH_LINES) flush(b);
+      if (++rows % PROGRESS_EVERY === 0) await o.onProgress?.(rows, 'bucketing');
+    }
+  }
+  if (!order) throw new PublicationError('The run output is empty (no header)');
+  pending.forEach((lines, b) => { if (lines.length) flush(b); });
+  return rows;
+}
+
 /**
  * Writes the published microdata: the run's rows in the standard's column order, shuffled by a
  * PRNG seeded with the release id, without holding the file in memory. Each row is hashed (with
@@ -52,43 +88,22 @@ function columnOrder(header: readonly string[], columns: readonly string[]): num
  */
 export async function shuffleMicrodata(o: ShuffleInput): Promise<{ path: string; rows: number }> {
   const buckets = Math.min(512, Math.max(1, Math.ceil(o.expectedRows / ROWS_PER_BUCKET)));
-  const salt = seedHash(o.seed);
-  const files = await Promise.all(Array.from({ length: buckets }, (_, b) => fs.promises.open(path.join(o.dir, `bucket-${b}`), 'w')));
-  const pending: string[] = new Array(buckets).fill('');
-  let order: number[] | null = null;
-  let rows = 0;
+  const files = Array.from({ length: buckets }, (_, b) => path.join(o.dir, `bucket-${b}`));
+  const fds = files.map((f) => fs.openSync(f, 'w'));
+  let rows: number;
   try {
-    for await (const batch of readCsvBatches(o.input)) {
-      for (const record of batch) {
-        if (!order) { order = columnOrder(record, o.columns); continue; }
-        if (record.length === 1 && record[0] === '' && o.columns.length > 1) continue;
-        if (record.length !== o.columns.length) throw new PublicationError(`Run output row ${rows + 1} has ${record.length} cells, expected ${o.columns.length}`);
-        const cells = order.map((i) => record[i]);
-        for (let c = 0; c < cells.length; c++) {
-          // Never the value itself in the message: it could be anything.
-          if (!o.isPublishable(c, cells[c])) throw new PublicationError(`Run output row ${rows + 1}, column ${o.columns[c]}: a value outside the standard's codes and the policy's hierarchy labels; publication refused`);
-        }
-        const b = mix((rows ^ salt) >>> 0) % buckets;
-        pending[b] += `${csvLine(cells)}\n`;
-        if (pending[b].length > FLUSH_CHARS) { await files[b].write(pending[b]); pending[b] = ''; }
-        rows++;
-      }
-      await o.onProgress?.(rows);
-    }
-    if (!order) throw new PublicationError('The run output is empty (no header)');
-    await Promise.all(files.map((f, b) => (pending[b] ? f.write(pending[b]) : undefined)));
+    rows = await bucketRows(o, fds);
   } finally {
-    await Promise.all(files.map((f) => f.close()));
+    fds.forEach((fd) => fs.closeSync(fd));
   }
-
   const out = path.join(o.dir, 'microdata.csv');
-  const target = await fs.promises.open(out, 'w');
+  const target = fs.openSync(out, 'w');
+  let written = 0;
   try {
-    await target.write(`${csvLine(o.columns)}\n`);
+    fs.writeSync(target, `${csvLine(o.columns)}\n`);
     for (let b = 0; b < buckets; b++) {
-      const file = path.join(o.dir, `bucket-${b}`);
-      const text = await fs.promises.readFile(file, 'utf8');
-      await fs.promises.rm(file);
+      const text = await fs.promises.readFile(files[b], 'utf8');
+      await fs.promises.rm(files[b]);
       if (!text) continue;
       const lines = text.slice(0, -1).split('\n');
       const rng = createRng(`${o.seed}:${b}`);
@@ -96,10 +111,13 @@ export async function shuffleMicrodata(o: ShuffleInput): Promise<{ path: string;
         const j = Math.floor(rng.next() * (i + 1));
         const t = lines[i]; lines[i] = lines[j]; lines[j] = t;
       }
-      await target.write(`${lines.join('\n')}\n`);
+      fs.writeSync(target, `${lines.join('\n')}\n`);
+      for (const line of lines) o.onWrittenRow(parseCsvRecord(line));
+      written += lines.length;
+      await o.onProgress?.(written, 'shuffling');
     }
   } finally {
-    await target.close();
+    fs.closeSync(target);
   }
   return { path: out, rows };
 }
