@@ -7,6 +7,7 @@ import { createDatabase, type Db } from '../client';
 import { users } from '../schema';
 import { DEMO_USERS } from './demo-users';
 import { seedPartners } from './partners';
+import { seedDemoPipeline } from './pipeline';
 
 /** Seeds the demo collaborative on first start (an empty users table), never in production. */
 export async function seedDemo(db: Db, cfg: Config): Promise<boolean> {
@@ -35,6 +36,13 @@ async function main() {
     if (await seedDemo(database.db, cfg)) {
       console.log(`[ctdc] demo collaborative seeded. Sign in at http://localhost:${cfg.PORT} with any of these (password: DEMO_PASSWORD, default "demo-password"):`);
       for (const u of DEMO_USERS) console.log(`[ctdc]   ${u.email.padEnd(26)} ${u.roles.join(', ')}`);
+      console.log('[ctdc] building the demo data: uploads, mappings, harmonization, releases (about a minute)...');
+      try {
+        await seedDemoPipeline(cfg);
+      } catch (err) {
+        // The accounts and partners are there; the app still starts, and says what went wrong.
+        console.error(`[ctdc] the demo data could not be built completely: ${(err as Error).message}`);
+      }
     } else {
       const [admin] = await database.db.select({ email: users.email }).from(users).where(eq(users.email, DEMO_USERS[0].email));
       if (admin) console.log(`[ctdc] demo logins: ${DEMO_USERS.map((u) => u.email).join(', ')} (password: DEMO_PASSWORD)`);
