@@ -210,6 +210,20 @@ describe('differencing against the previous published release', () => {
   });
 });
 
+describe('l-diversity', () => {
+  it('keeps at least l distinct values of the sensitive variable in every published class', async () => {
+    const policy = { ...structuredClone(defaultPolicy.policy), lDiversity: { variable: 'isForcedLabour', l: 2 } };
+    const created = await privacy.post('/api/policies', { name: `diverse-${randomUUID().slice(0, 6)}`, policy });
+    expect(created.status).toBe(201);
+    const run = await finishedRun(await startRun(await releaseWith(harmonized.map((s) => s.id)), created.body));
+    expect(run.failureReason).toBeNull();
+    expect((run.measures as any).classes.smallestDistinct).toBeGreaterThanOrEqual(2);
+    const rows: Record<string, string>[] = parse(await outputText(run.outputKey!), { columns: true });
+    const report = verifyRows(rows, { qis: [...DEFAULT_QIS], k: 11, lDiversity: { variable: 'isForcedLabour', l: 2 } });
+    expect(report.violations).toEqual([]);
+  }, 60_000);
+});
+
 describe('a run that cannot succeed', () => {
   it('fails with a readable reason, without retrying', async () => {
     const policy = structuredClone(defaultPolicy.policy) as any;
@@ -222,5 +236,18 @@ describe('a run that cannot succeed', () => {
     expect(run.failureReason).toMatch(/^yearOfRegistration: value "20\d\d" is not in the hierarchy$/);
     const [job] = await app.ctx.db.select().from(jobRuns).where(eq(jobRuns.jobId, `anonymize-${runId}`));
     expect(job).toMatchObject({ status: 'failed', attempts: 1 });
+  }, 60_000);
+
+  it('fails when a flag holds something other than 0 or 1', async () => {
+    const [odd] = await app.ctx.db.insert(submissions)
+      .values({ partnerId: harmonized[1].partnerId, status: 'harmonized', originalName: 'odd.csv', size: 1, sha256: '1'.repeat(64), recordCount: 1 }).returning();
+    const columns = sql.join(CTDC_K_V7.variables.map((v) => sql.identifier(v.dbColumn)), sql`, `);
+    await app.ctx.db.execute(sql`INSERT INTO standard_records (submission_id, partner_id, ${columns})
+      SELECT ${odd.id}::uuid, partner_id, ${columns} FROM standard_records WHERE submission_id = ${harmonized[1].id} LIMIT 1`);
+    await app.ctx.db.execute(sql`UPDATE standard_records SET is_forced_labour = 2 WHERE submission_id = ${odd.id}`);
+    const run = await finishedRun(await startRun(await releaseWith([harmonized[1].id, odd.id])));
+    expect(run.status).toBe('failed');
+    expect(run.failureReason).toBe('A flag column of the release\'s records holds a value other than 0 or 1');
+    expect(run.outputKey).toBeNull();
   }, 60_000);
 });

@@ -8,10 +8,11 @@ import {
   type Dataset,
 } from '../../domain/anonymization';
 import type { StandardDefinition } from '../../domain/standard';
-import { ReleaseVerifier, type VerificationReport } from '../../domain/verifier';
 import type { BlobStore, StoredBlob } from '../../storage/blob-store';
+import { OutputVerification, type OutputVerificationResult } from './output-verification';
+import { checkReleaseValues, type ReleaseValues } from './release-value-check';
 import { RunFailure } from './run-failure';
-import { forEachCopyRow, releaseRecordsQuery } from './stream-release-records';
+import { copyCells, forEachCopyLine, releaseRecordsQuery, textOf } from './stream-release-records';
 import { writeAnonymizedCsv } from './write-anonymized-csv';
 
 export interface ReleaseRecordsInput {
@@ -29,7 +30,7 @@ export interface ReleaseRecordsInput {
 export interface ReleaseRecordsOutcome {
   result: AnonymizationResult;
   output: StoredBlob & { rows: number };
-  verification: VerificationReport;
+  verification: OutputVerificationResult;
 }
 
 const fmt = (n: number): string => n.toLocaleString('en');
@@ -45,15 +46,16 @@ async function loadDataset(client: PoolClient, input: ReleaseRecordsInput): Prom
   const values: Cell[] = new Array(policy.qis.length);
   let recordIds = new Float64Array(Math.max(expectedRecords, 1024));
   let n = 0;
-  await forEachCopyRow(client, releaseRecordsQuery(input.submissionIds, columns), (cells) => {
+  await forEachCopyLine(client, releaseRecordsQuery(input.submissionIds, columns.map(textOf)), (line) => {
+    const cells = copyCells(line);
     if (n === recordIds.length) {
       const grown = new Float64Array(n * 2);
       grown.set(recordIds);
       recordIds = grown;
     }
     recordIds[n] = Number(cells[0]);
-    for (let q = 0; q < values.length; q++) values[q] = cells[first + q] ?? '';
-    builder.add(values, cells[1]!, sensitive ? (cells[3] ?? '') : undefined, cells[2] ?? '');
+    for (let q = 0; q < values.length; q++) values[q] = cells[first + q];
+    builder.add(values, cells[1], sensitive ? cells[3] : undefined, cells[2]);
     if (++n % 50_000 === 0) input.progress(2 + 23 * Math.min(1, n / Math.max(expectedRecords, 1)), `Records loaded: ${fmt(n)} of ${fmt(expectedRecords)}`);
   });
   input.progress(25, `Records loaded: ${fmt(n)}`);
@@ -73,10 +75,19 @@ function knownLabels(policy: AnonymizationPolicy, standard: StandardDefinition):
  * records), anonymizes them, and streams the output into the blob store through the verifier.
  */
 export async function anonymizeReleaseRecords(input: ReleaseRecordsInput): Promise<ReleaseRecordsOutcome> {
-  const { policy } = input;
+  const { policy, standard } = input;
   const client = await input.pool.connect();
+  let output: (StoredBlob & { rows: number }) | undefined;
+  let values: Promise<ReleaseValues> | undefined;
+  let verification: OutputVerification | undefined;
   try {
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    const sensitive = policy.lDiversity?.variable;
+    const [{ snapshot }] = (await client.query<{ snapshot: string }>('SELECT pg_export_snapshot() AS snapshot')).rows;
+    const textColumns = standard.variables.filter((v) => v.kind !== 'binary' && !policy.qis.includes(v.name));
+    const flagColumns = standard.variables.filter((v) => v.kind === 'binary').map((v) => v.dbColumn);
+    values = checkReleaseValues(input.pool, snapshot, input.submissionIds, textColumns, flagColumns);
+    values.catch(() => undefined);
     input.progress(1, 'Loading records');
     const { dataset, recordIds } = await loadDataset(client, input);
     if (dataset.size === 0) throw new RunFailure('The release\'s submissions hold no records');
@@ -93,20 +104,26 @@ export async function anonymizeReleaseRecords(input: ReleaseRecordsInput): Promi
       );
     }
 
-    const verifier = new ReleaseVerifier({
-      qis: policy.qis, k: policy.k, lDiversity: policy.lDiversity, expectedRows: result.measures.records.kept, allowedValues: knownLabels(policy, input.standard),
+    const checked = await values;
+    if (!checked.flagsValid) throw new RunFailure('A flag column of the release\'s records holds a value other than 0 or 1');
+    verification = new OutputVerification({
+      qis: policy.qis, k: policy.k, lDiversity: policy.lDiversity, expectedRows: result.measures.records.kept, allowedValues: knownLabels(policy, standard),
     });
-    const output = await writeAnonymizedCsv({
-      client, blobs: input.blobs, prefix: `anonymization/${input.runId}`, standard: input.standard, submissionIds: input.submissionIds,
-      recordIds, output: result.output, verifier,
+    output = await writeAnonymizedCsv({
+      client, blobs: input.blobs, prefix: `anonymization/${input.runId}`, standard, submissionIds: input.submissionIds,
+      recordIds, output: result.output, sensitive, quoteText: checked.needsQuoting, verification,
       onProgress: (i) => input.progress(70 + 22 * (i / recordIds.length), `Writing the output: ${fmt(i)} of ${fmt(recordIds.length)} records`),
     });
     await client.query('COMMIT');
-    return { result, output, verification: verifier.finish() };
+    return { result, output, verification: await verification.finish(checked.textValues) };
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
+    if (output) await input.blobs.delete(output.key).catch(() => undefined);
+    await verification?.abort().catch(() => undefined);
     throw error;
   } finally {
+    // The value check holds a connection of its own: let it end before this one goes back.
+    await values?.catch(() => undefined);
     client.release();
   }
 }

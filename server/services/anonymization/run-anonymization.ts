@@ -53,9 +53,7 @@ async function produce(deps: RunDeps, run: RunRow, produced: StoredBlob[]) {
     expectedRecords: subs.reduce((sum, s) => sum + (s.recordCount ?? 0), 0), progress: report,
   });
   produced.push(output);
-  if (!verification.ok) {
-    throw new RunFailure(`The independent verifier refused the output: ${verification.violations.slice(0, 3).map((v) => v.message).join('; ')}`);
-  }
+  if (!verification.ok) throw new RunFailure(`The independent verifier refused the output: ${verification.problems.slice(0, 3).join('; ')}`);
 
   await deps.progress(93, 'Comparing with the previous published release');
   const counts = releaseClassCounts(result.output);
@@ -69,7 +67,7 @@ async function produce(deps: RunDeps, run: RunRow, produced: StoredBlob[]) {
     ...result.measures,
     partners: names,
     output: { rows: output.rows, bytes: output.size, sha256: output.sha256 },
-    verification: { ok: verification.ok, k: verification.k, l: verification.l, rows: verification.rows, classes: verification.classes, smallestClass: verification.smallestClass },
+    verification: { ok: verification.ok, k: verification.report.k, l: verification.report.l, rows: verification.report.rows, classes: verification.report.classes, smallestClass: verification.report.smallestClass },
     differencing: differencing.summary,
   };
   return { measures, output, countsBlob, exposures: differencing.exposures };

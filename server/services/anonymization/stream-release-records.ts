@@ -3,51 +3,67 @@ import type { PoolClient } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const ESCAPES: Readonly<Record<string, string>> = { b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '\\': '\\' };
+const ESCAPES: Readonly<Record<string, string>> = { b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '\\': '\\', N: '' };
 
-/** COPY's text format: `\N` is null, control characters and the backslash are escaped. */
-function unescapeCopy(cell: string): string | null {
-  if (cell === '\\N') return null;
-  if (!cell.includes('\\')) return cell;
-  return cell.replace(/\\([bfnrtv\\]|[0-7]{1,3}|.)/g, (_, c: string) => ESCAPES[c] ?? (/^[0-7]+$/.test(c) ? String.fromCharCode(parseInt(c, 8)) : c));
-}
+const identifier = (column: string): string => `"${column.replace(/"/g, '""')}"`;
+
+/** A column as text, missing as `''`: the engine and the CSV both treat no information as empty. */
+export const textOf = (column: string): string => `coalesce(${identifier(column)}::text, '')`;
+
+/** A text column as a CSV cell, quoted only when it must be. */
+const csvCellOf = (column: string): string => {
+  const v = textOf(column);
+  return `CASE WHEN strpos(${v}, ',') + strpos(${v}, '"') + strpos(${v}, chr(10)) + strpos(${v}, chr(13)) > 0 THEN '"' || replace(${v}, '"', '""') || '"' ELSE ${v} END`;
+};
 
 /**
- * The release's records, `id` first, then `columns` (database column names), in one fixed order:
- * by submission, then by record id. Both passes of a run read this order, so record i of the
- * second pass is record i of the first. COPY takes no parameters, hence the checked uuid literals.
+ * Consecutive published columns rendered by PostgreSQL as one CSV fragment (`Adult,1,0,,Debt bondage`),
+ * so a row costs a few cells here instead of one per column. Text is quoted only when some value of
+ * the release needs it (checked beforehand), as quoting every cell in SQL costs a third more.
  */
-export function releaseRecordsQuery(submissionIds: readonly string[], columns: readonly string[]): string {
+export const csvSegmentOf = (columns: readonly { dbColumn: string; flag: boolean }[], quoteText: boolean): string =>
+  `concat_ws(',', ${columns.map((c) => (c.flag || !quoteText ? textOf(c.dbColumn) : csvCellOf(c.dbColumn))).join(', ')})`;
+
+/**
+ * The release's records, `id` first, then `expressions`, in one fixed order: by submission, then by
+ * record id. Both passes of a run read this order, so record i of the second pass is record i of the
+ * first. COPY takes no parameters, hence the checked uuid literals.
+ */
+export function releaseRecordsQuery(submissionIds: readonly string[], expressions: readonly string[]): string {
   for (const id of submissionIds) if (!UUID.test(id)) throw new Error('submission ids must be uuids');
   const list = submissionIds.map((id) => `'${id}'::uuid`).join(', ');
-  const selected = ['id', ...columns].map((c) => `"${c.replace(/"/g, '""')}"`).join(', ');
-  return `COPY (SELECT ${selected} FROM standard_records WHERE submission_id IN (${list}) ORDER BY submission_id, id) TO STDOUT`;
+  return `COPY (SELECT ${['id', ...expressions].join(', ')} FROM standard_records WHERE submission_id IN (${list}) ORDER BY submission_id, id) TO STDOUT`;
+}
+
+/** A COPY text-format line as cells; only a line holding a backslash needs unescaping. */
+export function copyCells(line: string): string[] {
+  const cells = line.split('\t');
+  if (!line.includes('\\')) return cells;
+  return cells.map((cell) => cell.replace(/\\([bfnrtvN\\]|[0-7]{1,3}|.)/g, (_, c: string) => ESCAPES[c] ?? (/^[0-7]+$/.test(c) ? String.fromCharCode(parseInt(c, 8)) : c)));
 }
 
 /**
- * Streams a COPY … TO STDOUT row by row (cells as strings, null for NULL) without holding more than
- * one chunk. `onRow` may return a promise (e.g. to wait for a slow writer): it is awaited.
+ * Streams a COPY … TO STDOUT line by line without holding more than one chunk. `onLine` may return
+ * a promise (e.g. to wait for a slow writer): it is awaited before the next line.
  */
-export async function forEachCopyRow(client: PoolClient, query: string, onRow: (cells: (string | null)[]) => void | Promise<void>): Promise<number> {
+export async function forEachCopyLine(client: PoolClient, query: string, onLine: (line: string) => void | Promise<void>): Promise<number> {
   const stream = client.query(copyTo(query));
   const decoder = new StringDecoder('utf8');
   let rest = '';
-  let rows = 0;
+  let lines = 0;
   for await (const chunk of stream as AsyncIterable<Buffer>) {
     const text = rest + decoder.write(chunk);
     let start = 0;
     let end: number;
     // Newlines inside values are escaped, so every raw newline ends a row.
     while ((end = text.indexOf('\n', start)) !== -1) {
-      const cells: (string | null)[] = text.slice(start, end).split('\t');
-      for (let i = 0; i < cells.length; i++) cells[i] = unescapeCopy(cells[i] as string);
+      const waiting = onLine(text.slice(start, end));
       start = end + 1;
-      rows++;
-      const waiting = onRow(cells);
+      lines++;
       if (waiting) await waiting;
     }
     rest = text.slice(start);
   }
   if (rest + decoder.end() !== '') throw new Error('COPY output ended in the middle of a row');
-  return rows;
+  return lines;
 }

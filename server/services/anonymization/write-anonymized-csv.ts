@@ -3,12 +3,35 @@ import { PassThrough } from 'node:stream';
 import type { PoolClient } from 'pg';
 import type { AnonymizedOutput } from '../../domain/anonymization';
 import { publishedColumns, type StandardDefinition } from '../../domain/standard';
-import type { ReleaseVerifier } from '../../domain/verifier';
 import type { BlobStore, StoredBlob } from '../../storage/blob-store';
-import { forEachCopyRow, releaseRecordsQuery } from './stream-release-records';
+import type { OutputVerification } from './output-verification';
+import { copyCells, csvSegmentOf, forEachCopyLine, releaseRecordsQuery, textOf } from './stream-release-records';
 
 const NEEDS_QUOTES = /[",\r\n]/;
 const csvCell = (value: string): string => (NEEDS_QUOTES.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+
+/** A published column is a QI's label, or part of a run of other columns PostgreSQL renders as CSV. */
+type Part = { kind: 'qi'; q: number } | { kind: 'segment'; cell: number };
+
+/** Cells of each line: id, the sensitive value (if any), then one per segment. */
+function outputPlan(standard: StandardDefinition, output: AnonymizedOutput, sensitive: string | undefined, quoteText: boolean) {
+  const parts: Part[] = [];
+  const segments: { dbColumn: string; flag: boolean }[][] = [];
+  for (const v of standard.variables) {
+    const q = output.qis.indexOf(v.name);
+    if (q >= 0) parts.push({ kind: 'qi', q });
+    else if (parts[parts.length - 1]?.kind === 'segment') segments[segments.length - 1].push({ dbColumn: v.dbColumn, flag: v.kind === 'binary' });
+    else {
+      segments.push([{ dbColumn: v.dbColumn, flag: v.kind === 'binary' }]);
+      parts.push({ kind: 'segment', cell: 0 });
+    }
+  }
+  const first = sensitive ? 2 : 1;
+  let s = 0;
+  for (const part of parts) if (part.kind === 'segment') part.cell = first + s++;
+  const sensitiveColumn = sensitive ? [textOf(standard.variables.find((v) => v.name === sensitive)!.dbColumn)] : [];
+  return { parts, expressions: [...sensitiveColumn, ...segments.map((segment) => csvSegmentOf(segment, quoteText))] };
+}
 
 export interface AnonymizedCsvInput {
   client: PoolClient;
@@ -20,8 +43,11 @@ export interface AnonymizedCsvInput {
   /** Record ids in the order of the first pass: the second pass must see exactly the same records. */
   recordIds: Float64Array;
   output: AnonymizedOutput;
-  /** Fed every written row, as written: an independent check of what is about to be stored. */
-  verifier: ReleaseVerifier;
+  sensitive?: string;
+  /** Some text value of the release needs CSV quoting. */
+  quoteText: boolean;
+  /** Sees every written row's QI and sensitive cells as written. */
+  verification: OutputVerification;
   onProgress(rowsRead: number): void;
 }
 
@@ -31,16 +57,17 @@ export interface AnonymizedCsvInput {
  * cell. Streamed from the database into the encrypted blob store.
  */
 export async function writeAnonymizedCsv(input: AnonymizedCsvInput): Promise<StoredBlob & { rows: number }> {
-  const { output, recordIds, verifier } = input;
+  const { output, recordIds, verification, sensitive } = input;
   const columns = publishedColumns(input.standard);
-  const qiOf = columns.map((name) => output.qis.indexOf(name));
-  const row: Record<string, string> = Object.fromEntries(columns.map((c) => [c, '']));
+  const { parts, expressions } = outputPlan(input.standard, output, sensitive, input.quoteText);
+  // Labels are shared per class, so their written form is worked out once per class.
+  const classCells = new Map<readonly string[], string[]>();
+  verification.checkHeader(columns);
   const out = new PassThrough();
   const stored = input.blobs.put(input.prefix, out);
   // put() settles only when `out` ends or fails; its rejection is awaited below.
   stored.catch(() => undefined);
 
-  verifier.checkColumns(columns);
   let batch = `${columns.join(',')}\n`;
   const flush = async () => {
     const ok = out.write(batch);
@@ -48,25 +75,26 @@ export async function writeAnonymizedCsv(input: AnonymizedCsvInput): Promise<Sto
     if (!ok) await once(out, 'drain');
   };
   let index = 0;
-  let written = 0;
+  let rows = 0;
   try {
-    const query = releaseRecordsQuery(input.submissionIds, input.standard.variables.map((v) => v.dbColumn));
-    await forEachCopyRow(input.client, query, (cells) => {
+    await forEachCopyLine(input.client, releaseRecordsQuery(input.submissionIds, expressions), (line) => {
       const i = index++;
+      const cells = copyCells(line);
       if (i >= recordIds.length || Number(cells[0]) !== recordIds[i]) throw new Error('the release\'s records changed between the two passes');
       if (i % 50_000 === 0) input.onProgress(i);
       const labels = output.labelsOf(i);
       if (!labels) return;
-      let line = '';
-      for (let c = 0; c < columns.length; c++) {
-        const q = qiOf[c];
-        const value = q >= 0 ? labels[q] : (cells[c + 1] ?? '');
-        row[columns[c]] = value;
-        line += c === 0 ? csvCell(value) : `,${csvCell(value)}`;
+      let written = classCells.get(labels);
+      if (!written) classCells.set(labels, (written = labels.map(csvCell)));
+      let text = '';
+      for (let p = 0; p < parts.length; p++) {
+        const part = parts[p];
+        const piece = part.kind === 'qi' ? written[part.q] : cells[part.cell];
+        text += p === 0 ? piece : `,${piece}`;
       }
-      verifier.addRow(row);
-      written++;
-      batch += `${line}\n`;
+      verification.addRow(labels, sensitive ? cells[1] : undefined);
+      rows++;
+      batch += `${text}\n`;
       if (batch.length > 256 * 1024) return flush();
     });
     if (index !== recordIds.length) throw new Error('the release\'s records changed between the two passes');
@@ -76,5 +104,5 @@ export async function writeAnonymizedCsv(input: AnonymizedCsvInput): Promise<Sto
     out.destroy(error as Error);
     throw error;
   }
-  return { ...(await stored), rows: written };
+  return { ...(await stored), rows };
 }
