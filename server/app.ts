@@ -14,6 +14,7 @@ import { errorHandler } from './http/error-handler';
 import { openApiDocument } from './http/openapi';
 import { logger } from './logger';
 import { registerRoutes } from './routes';
+import { releasesPageRouter } from './routes/public';
 
 const UI_DIST = path.resolve(__dirname, '..', 'admin-ui', 'dist');
 
@@ -59,6 +60,9 @@ export function createApp(ctx: AppContext) {
     helmet({ contentSecurityPolicy: false }),
     board.getRouter(),
   );
+
+  // The public page of published releases, for researchers: no sign-in, no JavaScript needed.
+  app.use(releasesPageRouter(ctx));
 
   if (fs.existsSync(path.join(UI_DIST, 'index.html'))) {
     app.use(express.static(UI_DIST, { index: false, maxAge: '1h' }));
