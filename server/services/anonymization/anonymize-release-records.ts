@@ -21,7 +21,8 @@ export interface ReleaseRecordsInput {
   runId: string;
   standard: StandardDefinition;
   policy: AnonymizationPolicy;
-  submissionIds: readonly string[];
+  /** In the order their records are read. */
+  submissions: readonly { id: string; partnerId: string }[];
   /** The submissions' record counts, for progress only. */
   expectedRecords: number;
   progress(percent: number, step: string): void;
@@ -37,16 +38,27 @@ const fmt = (n: number): string => n.toLocaleString('en');
 
 /** Pass 1: the QIs (with partner, country and the sensitive variable) into the engine's dataset. */
 async function loadDataset(client: PoolClient, input: ReleaseRecordsInput): Promise<{ dataset: Dataset; recordIds: Float64Array }> {
-  const { policy, standard, expectedRecords } = input;
+  const { policy, standard, expectedRecords, submissions } = input;
   const dbColumn = (name: string) => standard.variables.find((v) => v.name === name)!.dbColumn;
   const sensitive = policy.lDiversity?.variable;
-  const columns = ['partner_id', dbColumn('CountryOfExploitation'), ...(sensitive ? [dbColumn(sensitive)] : []), ...policy.qis.map(dbColumn)];
-  const first = sensitive ? 4 : 3;
+  const countryIsQi = policy.qis.includes('CountryOfExploitation');
+  // The partner as the index of its submission: a digit or two per row instead of a uuid.
+  const partnerOf = submissions.map((s) => s.partnerId);
+  const submissionIndex = `CASE submission_id ${submissions.map((s, i) => `WHEN '${s.id}'::uuid THEN ${i}`).join(' ')} END`;
+  const expressions = [
+    submissionIndex,
+    ...(countryIsQi ? [] : [textOf(dbColumn('CountryOfExploitation'))]),
+    ...(sensitive ? [textOf(dbColumn(sensitive))] : []),
+    ...policy.qis.map((qi) => textOf(dbColumn(qi))),
+  ];
+  const countryCell = countryIsQi ? -1 : 2;
+  const sensitiveCell = sensitive ? (countryIsQi ? 2 : 3) : -1;
+  const first = expressions.length - policy.qis.length + 1;
   const builder = new DatasetBuilder({ columns: policy.qis, sensitive });
   const values: Cell[] = new Array(policy.qis.length);
   let recordIds = new Float64Array(Math.max(expectedRecords, 1024));
   let n = 0;
-  await forEachCopyLine(client, releaseRecordsQuery(input.submissionIds, columns.map(textOf)), (line) => {
+  await forEachCopyLine(client, releaseRecordsQuery(submissions.map((s) => s.id), expressions), (line) => {
     const cells = copyCells(line);
     if (n === recordIds.length) {
       const grown = new Float64Array(n * 2);
@@ -55,7 +67,7 @@ async function loadDataset(client: PoolClient, input: ReleaseRecordsInput): Prom
     }
     recordIds[n] = Number(cells[0]);
     for (let q = 0; q < values.length; q++) values[q] = cells[first + q];
-    builder.add(values, cells[1], sensitive ? cells[3] : undefined, cells[2]);
+    builder.add(values, partnerOf[Number(cells[1])], sensitive ? cells[sensitiveCell] : undefined, countryIsQi ? undefined : cells[countryCell]);
     if (++n % 50_000 === 0) input.progress(2 + 23 * Math.min(1, n / Math.max(expectedRecords, 1)), `Records loaded: ${fmt(n)} of ${fmt(expectedRecords)}`);
   });
   input.progress(25, `Records loaded: ${fmt(n)}`);
@@ -76,6 +88,7 @@ function knownLabels(policy: AnonymizationPolicy, standard: StandardDefinition):
  */
 export async function anonymizeReleaseRecords(input: ReleaseRecordsInput): Promise<ReleaseRecordsOutcome> {
   const { policy, standard } = input;
+  const submissionIds = input.submissions.map((s) => s.id);
   const client = await input.pool.connect();
   let output: (StoredBlob & { rows: number }) | undefined;
   let values: Promise<ReleaseValues> | undefined;
@@ -86,7 +99,7 @@ export async function anonymizeReleaseRecords(input: ReleaseRecordsInput): Promi
     const [{ snapshot }] = (await client.query<{ snapshot: string }>('SELECT pg_export_snapshot() AS snapshot')).rows;
     const textColumns = standard.variables.filter((v) => v.kind !== 'binary' && !policy.qis.includes(v.name));
     const flagColumns = standard.variables.filter((v) => v.kind === 'binary').map((v) => v.dbColumn);
-    values = checkReleaseValues(input.pool, snapshot, input.submissionIds, textColumns, flagColumns);
+    values = checkReleaseValues(input.pool, snapshot, submissionIds, textColumns, flagColumns);
     values.catch(() => undefined);
     input.progress(1, 'Loading records');
     const { dataset, recordIds } = await loadDataset(client, input);
@@ -110,7 +123,7 @@ export async function anonymizeReleaseRecords(input: ReleaseRecordsInput): Promi
       qis: policy.qis, k: policy.k, lDiversity: policy.lDiversity, expectedRows: result.measures.records.kept, allowedValues: knownLabels(policy, standard),
     });
     output = await writeAnonymizedCsv({
-      client, blobs: input.blobs, prefix: `anonymization/${input.runId}`, standard, submissionIds: input.submissionIds,
+      client, blobs: input.blobs, prefix: `anonymization/${input.runId}`, standard, submissionIds,
       recordIds, output: result.output, sensitive, quoteText: checked.needsQuoting, verification,
       onProgress: (i) => input.progress(70 + 22 * (i / recordIds.length), `Writing the output: ${fmt(i)} of ${fmt(recordIds.length)} records`),
     });

@@ -25,7 +25,7 @@ export interface RunDeps {
 }
 
 async function loadSubmissions(db: Db, releaseId: string) {
-  const rows = await db.select({ id: submissions.id, status: submissions.status, recordCount: submissions.recordCount })
+  const rows = await db.select({ id: submissions.id, partnerId: submissions.partnerId, status: submissions.status, recordCount: submissions.recordCount })
     .from(releaseSubmissions).innerJoin(submissions, eq(submissions.id, releaseSubmissions.submissionId))
     .where(eq(releaseSubmissions.releaseId, releaseId)).orderBy(asc(submissions.id));
   if (rows.length === 0) throw new RunFailure('The release has no submissions');
@@ -49,7 +49,7 @@ async function produce(deps: RunDeps, run: RunRow, produced: StoredBlob[]) {
   const subs = await loadSubmissions(deps.db, release.id);
   const report = (percent: number, step: string) => void deps.progress(percent, step).catch(() => undefined);
   const { result, output, verification } = await anonymizeReleaseRecords({
-    pool: deps.pool, blobs: deps.blobs, runId: run.id, standard, policy, submissionIds: subs.map((s) => s.id),
+    pool: deps.pool, blobs: deps.blobs, runId: run.id, standard, policy, submissions: subs,
     expectedRecords: subs.reduce((sum, s) => sum + (s.recordCount ?? 0), 0), progress: report,
   });
   produced.push(output);
