@@ -16,7 +16,9 @@ export function registerAnonymizationRoutes(router: Router, ctx: AppContext) {
   mountRoute(router, ctx, {
     method: 'get', path: '/policies', permission: 'policies.read', tag: 'anonymization', query: listQuery,
     summary: 'Disclosure-control policies (every version; filter name, latest=true), without their hierarchies',
-    async handler({ res, query }) {
+    async handler({ req, res, query }) {
+      // The default is always there to choose, even before anyone opened it.
+      await ensureDefaultPolicy(ctx.db, requestMeta(req));
       const p = parseList(query);
       const { rows, total } = await listPolicies(ctx.db, p);
       return sendList(res, 'policies', p, rows, total);
