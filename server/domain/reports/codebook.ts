@@ -60,11 +60,14 @@ export function buildCodebook(standard: StandardDefinition, tally: MicrodataTall
   return standard.variables.map((v, position) => {
     const counts = tally.valueCounts(v.name);
     const declared = declaredValues(v);
-    const seen = [...counts.keys()].filter((x) => x !== '' && !declared.includes(x));
+    const declaredSet = new Set(declared);
+    const seen = [...counts.keys()].filter((x) => x !== '' && !declaredSet.has(x));
     const standardSeen = seen.filter((x) => isValidValue(standard, v.name, x));
-    const generalized = seen.filter((x) => !standardSeen.includes(x)).sort(compareLabels);
+    const standardSet = new Set(standardSeen);
+    const generalized = seen.filter((x) => !standardSet.has(x)).sort(compareLabels);
+    // Flag combinations can be many: most frequent first; other values in label order.
     const ordered = v.kind === 'derived'
-      ? standardSeen.sort((a, b) => (counts.get(b)! - counts.get(a)!) || compareLabels(a, b))
+      ? standardSeen.sort((a, b) => (counts.get(b)! - counts.get(a)!) || (a < b ? -1 : a > b ? 1 : 0))
       : standardSeen.sort(compareLabels);
     const values: CodebookValue[] = [
       ...[...declared, ...ordered].map((value) => ({ value, valueLabel: standardLabel(v, value), kind: 'standard' as const, count: counts.get(value) ?? 0 })),

@@ -45,26 +45,22 @@ const quoteCount = (text: string): number => {
 };
 
 /**
- * Streams CSV records in batches (one batch per input chunk), so a million rows never sit in memory
- * and the per-record cost stays a `split` for the common unquoted line. Handles a BOM, CRLF and
- * quoted cells holding commas, quotes or line breaks.
+ * Streams the text of complete CSV records (a quoted cell may span lines) in batches, one batch per
+ * input chunk, so a million rows never sit in memory. Handles a BOM and CRLF line ends.
  */
-export async function* readCsvBatches(input: AsyncIterable<Buffer | string>): AsyncGenerator<string[][]> {
+export async function* readCsvLineBatches(input: AsyncIterable<Buffer | string>): AsyncGenerator<string[]> {
   const decoder = new StringDecoder('utf8');
   let pending = '';
   let open = ''; // a record whose quoted cell continues on the next line
   let first = true;
-  const take = (line: string, out: string[][]) => {
+  const take = (line: string, out: string[]) => {
     if (line.endsWith('\r')) line = line.slice(0, -1);
     if (open) {
       line = `${open}\n${line}`;
       open = '';
     }
-    if (line.indexOf('"') < 0) {
-      out.push(line.split(','));
-    } else if (quoteCount(line) % 2 === 1) {
-      open = line;
-    } else out.push(parseQuotedRecord(line));
+    if (line.indexOf('"') >= 0 && quoteCount(line) % 2 === 1) open = line;
+    else out.push(line);
   };
   for await (const chunk of input) {
     let text = pending + (typeof chunk === 'string' ? chunk : decoder.write(chunk));
@@ -72,7 +68,7 @@ export async function* readCsvBatches(input: AsyncIterable<Buffer | string>): As
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
       first = false;
     }
-    const out: string[][] = [];
+    const out: string[] = [];
     let start = 0;
     for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
       take(text.slice(start, nl), out);
@@ -82,8 +78,13 @@ export async function* readCsvBatches(input: AsyncIterable<Buffer | string>): As
     if (out.length) yield out;
   }
   const rest = pending + decoder.end();
-  const out: string[][] = [];
+  const out: string[] = [];
   if (rest.length || open) take(rest, out);
   if (open) throw new Error('The CSV ends inside a quoted cell');
   if (out.length) yield out;
+}
+
+/** The same, split into cells: the common unquoted line costs one `split`. */
+export async function* readCsvBatches(input: AsyncIterable<Buffer | string>): AsyncGenerator<string[][]> {
+  for await (const lines of readCsvLineBatches(input)) yield lines.map(parseCsvRecord);
 }

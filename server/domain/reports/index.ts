@@ -1,5 +1,5 @@
 /** Pure builders of published files and reports: no express, queue or database imports. */
-export { csvLine, parseCsvRecord, readCsvBatches } from './csv-records';
+export { csvLine, parseCsvRecord, readCsvBatches, readCsvLineBatches } from './csv-records';
 export { MicrodataTally } from './microdata-tally';
 export { buildCodebook, codebookCsv, codebookFromRecords, CODEBOOK_COLUMNS } from './codebook';
 export type { CodebookEntry, CodebookValue } from './codebook';

@@ -20,6 +20,7 @@ export async function tallyPublishedMicrodata(deps: ArtifactDeps, inputs: Public
   const columns = publishedColumns(inputs.standard);
   const tally = new MicrodataTally(columns, [CORRIDOR]);
   let header = true;
+  let next = 50_000;
   for await (const batch of readCsvBatches(await readVerifiedBlob(deps.blobs, row.storageKey, row.sha256))) {
     for (const record of batch) {
       if (header) {
@@ -27,7 +28,10 @@ export async function tallyPublishedMicrodata(deps: ArtifactDeps, inputs: Public
         header = false;
       } else tally.add(record);
     }
-    await deps.progress(from + ((to - from) * tally.rows) / Math.max(1, inputs.run.outputRows), `Counting the published microdata: ${tally.rows.toLocaleString('en-US')} rows`);
+    if (tally.rows >= next) {
+      next += 50_000;
+      await deps.progress(from + ((to - from) * tally.rows) / Math.max(1, inputs.run.outputRows), `Counting the published microdata: ${tally.rows.toLocaleString('en-US')} rows`);
+    }
   }
   return tally;
 }

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { csvLine, parseCsvRecord, readCsvBatches } from '../../domain/reports';
+import { csvLine, parseCsvRecord, readCsvLineBatches } from '../../domain/reports';
 import { createRng } from '../../domain/synthetic/prng';
 import { PublicationError } from './publication-inputs';
 
@@ -14,8 +14,8 @@ export interface ShuffleInput {
   /** An empty directory of the caller's, removed by the caller. */
   dir: string;
   isPublishable(column: number, value: string): boolean;
-  /** Every row exactly as written to the file, in the file's order (for the verifier). */
-  onWrittenRow(cells: readonly string[]): void;
+  /** Every row, cells exactly as its line is written (the shuffle then only moves lines): for the verifier. */
+  onRow(cells: readonly string[]): void;
   onProgress?(rows: number, phase: 'bucketing' | 'shuffling'): Promise<void>;
 }
 
@@ -55,22 +55,25 @@ async function bucketRows(o: ShuffleInput, fds: number[]): Promise<number> {
   let order: number[] | null = null;
   let inOrder = false;
   let rows = 0;
-  for await (const batch of readCsvBatches(o.input)) {
-    for (const record of batch) {
+  for await (const batch of readCsvLineBatches(o.input)) {
+    for (const line of batch) {
+      const record = parseCsvRecord(line);
       if (!order) {
         order = columnOrder(record, o.columns);
         inOrder = order.every((i, c) => i === c);
         continue;
       }
-      if (record.length === 1 && record[0] === '' && o.columns.length > 1) continue;
+      if (line === '' && o.columns.length > 1) continue;
       if (record.length !== o.columns.length) throw new PublicationError(`Run output row ${rows + 1} has ${record.length} cells, expected ${o.columns.length}`);
       const cells = inOrder ? record : order.map((i) => record[i]);
       for (let c = 0; c < cells.length; c++) {
         // Never the value itself in the message: it could be anything.
         if (!o.isPublishable(c, cells[c])) throw new PublicationError(`Run output row ${rows + 1}, column ${o.columns[c]}: a value outside the standard's codes and the policy's hierarchy labels; publication refused`);
       }
+      o.onRow(cells);
       const b = mix((rows ^ salt) >>> 0) % fds.length;
-      pending[b].push(csvLine(cells));
+      // An unquoted line in the standard's order is already its own canonical CSV.
+      pending[b].push(inOrder && line.indexOf('"') < 0 ? line : csvLine(cells));
       if (pending[b].length >= FLUSH_LINES) flush(b);
       if (++rows % PROGRESS_EVERY === 0) await o.onProgress?.(rows, 'bucketing');
     }
@@ -112,7 +115,6 @@ export async function shuffleMicrodata(o: ShuffleInput): Promise<{ path: string;
         const t = lines[i]; lines[i] = lines[j]; lines[j] = t;
       }
       fs.writeSync(target, `${lines.join('\n')}\n`);
-      for (const line of lines) o.onWrittenRow(parseCsvRecord(line));
       written += lines.length;
       await o.onProgress?.(written, 'shuffling');
     }
