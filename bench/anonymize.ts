@@ -108,8 +108,8 @@ export async function environment(name = `ctdc_bench_anonymize_${process.pid}`) 
   process.env.DATA_ENCRYPTION_KEY ??= randomBytes(32).toString('hex');
   process.env.DATA_DIR ??= path.join(root, '.data', 'bench');
   const base = process.env.DATABASE_URL;
-  const admin = async (statement: string) => {
-    const c = new Client({ connectionString: base });
+  const admin = async (statement: string, database = base) => {
+    const c = new Client({ connectionString: database });
     await c.connect();
     await c.query(statement).finally(() => c.end());
   };
@@ -120,7 +120,13 @@ export async function environment(name = `ctdc_bench_anonymize_${process.pid}`) 
   await runMigrations(cfg);
   const database = createDatabase(cfg.appDatabaseUrl, { max: 4 });
   const blobs = new BlobStore(path.join(cfg.dataDir, 'blobs'), cfg.DATA_ENCRYPTION_KEY);
-  return { database, blobs, dispose: async () => { await database.close(); await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`); } };
+  return {
+    database,
+    blobs,
+    // As the owner: the application role may not vacuum. Loaded data is normally vacuumed long before a release.
+    vacuum: () => admin('VACUUM (ANALYZE) standard_records', cfg.DATABASE_URL),
+    dispose: async () => { await database.close(); await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`); },
+  };
 }
 
 type Env = Awaited<ReturnType<typeof environment>>;
@@ -135,10 +141,10 @@ export async function insertRecords(env: Env, records: number) {
     const next = recordGenerator(records);
     for (let i = 0; i < records; i++) await copy.write(next());
     await copy.finish();
-    await client.query('ANALYZE standard_records');
   } finally {
     client.release();
   }
+  await env.vacuum();
   const policy = await ensureDefaultPolicy(db);
   const [release] = await db.insert(releases).values({ version: `bench-${records}`, title: 'Benchmark', standardId: CTDC_K_V7.id, status: 'anonymizing' }).returning();
   await db.insert(releaseSubmissions).values({ releaseId: release.id, submissionId: submission.id });

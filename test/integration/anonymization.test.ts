@@ -250,4 +250,17 @@ describe('a run that cannot succeed', () => {
     expect(run.failureReason).toBe('A flag column of the release\'s records holds a value other than 0 or 1');
     expect(run.outputKey).toBeNull();
   }, 60_000);
+
+  it('fails when the independent verifier finds an identifier-looking value, without naming it', async () => {
+    const [leaky] = await app.ctx.db.insert(submissions)
+      .values({ partnerId: harmonized[1].partnerId, status: 'harmonized', originalName: 'leaky.csv', size: 1, sha256: '2'.repeat(64), recordCount: 1 }).returning();
+    const columns = sql.join(CTDC_K_V7.variables.map((v) => sql.identifier(v.dbColumn)), sql`, `);
+    await app.ctx.db.execute(sql`INSERT INTO standard_records (submission_id, partner_id, ${columns})
+      SELECT ${leaky.id}::uuid, partner_id, ${columns} FROM standard_records WHERE submission_id = ${harmonized[1].id} LIMIT 1`);
+    await app.ctx.db.execute(sql`UPDATE standard_records SET majority_entry = 'maria.lopez@example.org' WHERE submission_id = ${leaky.id}`);
+    const run = await finishedRun(await startRun(await releaseWith([harmonized[1].id, leaky.id])));
+    expect(run.status).toBe('failed');
+    expect(run.failureReason).toBe('The independent verifier refused the output: column majorityEntry: a value looks like an identifier (email)');
+    expect(run.outputKey).toBeNull();
+  }, 60_000);
 });

@@ -1,4 +1,4 @@
-import { ReleaseVerifier, type VerificationOptions, type VerificationReport, type Violation } from '../../domain/verifier';
+import { looksLikeName, ReleaseVerifier, type VerificationOptions, type VerificationReport, type Violation } from '../../domain/verifier';
 import { VerifierThread } from './verifier-thread';
 
 export interface OutputVerificationResult {
@@ -13,9 +13,9 @@ export interface OutputVerificationResult {
  * Runs the independent verifier over the output as it is written. Every written row goes through it
  * (on its own thread) with its QI and sensitive cells: k-anonymity, l-diversity, the row count,
  * identifiers in those cells. The other text columns hold few distinct values, so the verifier sees
- * each distinct value (of the release's records: every value the output can hold) as many times as
- * it occurs, up to k, which is what its "rare value that looks like a name" rule needs, instead of
- * once per row. Flag columns are checked apart (only 0, 1 or nothing).
+ * each distinct value (of the release's records: every value the output can hold) once, or, when it
+ * looks like a name, as many times as it occurs up to k (what its "rare value that looks like a
+ * name" rule counts), instead of once per row. Flag columns are checked apart (only 0, 1 or nothing).
  */
 export class OutputVerification {
   private readonly rows: VerifierThread;
@@ -44,7 +44,9 @@ export class OutputVerification {
     for (const [column, counts] of textValues) {
       for (const [value, count] of counts) {
         if (value === '') continue;
-        for (let i = 0; i < Math.min(count, this.options.k); i++) values.addRow({ [column]: value });
+        // Only the name rule depends on how often a value occurs; any other finding needs it once.
+        const times = looksLikeName(value) ? Math.min(count, this.options.k) : 1;
+        for (let i = 0; i < times; i++) values.addRow({ [column]: value });
       }
     }
     const textViolations = values.finish().violations.filter((v) => v.kind === 'identifier');
