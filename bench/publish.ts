@@ -154,6 +154,7 @@ async function main() {
     const { enqueuePublication } = await import('../server/services/publication/enqueue-publication');
     const manager = { id: null, name: 'bench', roles: ['release_manager' as const], partnerId: null };
 
+    const loadBefore = os.loadavg()[0];
     const baseRss = process.memoryUsage().rss;
     let peakRss = baseRss;
     const sampler = setInterval(() => { peakRss = Math.max(peakRss, process.memoryUsage().rss); }, 100);
@@ -181,7 +182,7 @@ async function main() {
     const stepOf = (j: (typeof jobs)[number]) => (j.name === 'releases.publish' ? 'manifest + publish' : String((j.result as { kind?: string })?.kind ?? j.jobId));
     const steps = jobs.map((j) => ({ step: stepOf(j), s: ((j.finishedAt ?? new Date()).getTime() - j.startedAt!.getTime()) / 1000 }));
     const size = (kind: string) => `${(artifacts.find((a) => a.kind === kind)!.size / 1e6).toFixed(1)} MB`;
-    const figures = { records: run.rows, seconds, peakRss: peakRss / 2 ** 20, baseRss: baseRss / 2 ** 20, steps, microdata: size('microdata_csv') };
+    const figures = { records: run.rows, seconds, peakRss: peakRss / 2 ** 20, baseRss: baseRss / 2 ** 20, steps, microdata: size('microdata_csv'), load: [loadBefore, os.loadavg()[0]] };
     console.log(JSON.stringify(figures, null, 2));
     writeBenchmarks(figures, RECORDS);
   } finally {
@@ -192,7 +193,7 @@ async function main() {
 }
 
 /** Replaces (or adds) the "Publication" section of BENCHMARKS.md, leaving the others as they are. */
-function writeBenchmarks(f: { records: number; seconds: number; peakRss: number; baseRss: number; steps: { step: string; s: number }[]; microdata: string }, input: number) {
+function writeBenchmarks(f: { records: number; seconds: number; peakRss: number; baseRss: number; steps: { step: string; s: number }[]; microdata: string; load: number[] }, input: number) {
   const file = path.join(root, 'BENCHMARKS.md');
   const cpu = os.cpus();
   const order = ['microdata_csv', 'codebook_csv', 'codebook_pdf', 'report_pdf', 'manifest + publish'];
@@ -203,6 +204,7 @@ function writeBenchmarks(f: { records: number; seconds: number; peakRss: number;
 The real flow with BullMQ workers in-process: the approved run's output (${input.toLocaleString('en-US')} synthetic CTDC-like records anonymized by the
 engine at k = 11, 7 QIs) shuffled through seeded bucket files, verified by the independent verifier, stored encrypted; codebook CSV
 and PDF and the six-page report counted from the stored microdata; manifest and the published transition. Target: under 60 s.
+The machine is shared: its 1-minute load average was ${f.load[0].toFixed(1)} before the run and ${f.load[1].toFixed(1)} after.
 
 | published records | publish (end to end) | per job | microdata CSV | peak RSS (process, incl. ${Math.round(f.baseRss)} MB before) |
 |---|---|---|---|---|

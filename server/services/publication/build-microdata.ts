@@ -25,8 +25,16 @@ function refusal(report: VerificationReport): string {
   return `The independent verifier refused the microdata (${counts}): ${first}`;
 }
 
+const STALE_MS = 24 * 3600 * 1000;
+
+/** A temporary directory, removed afterwards; ones left by killed workers are swept after a day. */
 export async function withScratchDir<T>(root: string, fn: (dir: string) => Promise<T>): Promise<T> {
   await fs.promises.mkdir(root, { recursive: true });
+  for (const name of await fs.promises.readdir(root)) {
+    if (!name.startsWith('publish-')) continue;
+    const stat = await fs.promises.stat(path.join(root, name)).catch(() => null);
+    if (stat && Date.now() - stat.mtimeMs > STALE_MS) await fs.promises.rm(path.join(root, name), { recursive: true, force: true });
+  }
   const dir = await fs.promises.mkdtemp(path.join(root, 'publish-'));
   try {
     return await fn(dir);

@@ -9,14 +9,20 @@ import { isValidValue, type StandardDefinition } from '../../domain/standard';
 export function publishedValueCheck(standard: StandardDefinition, policy: AnonymizationPolicy): (column: number, value: string) => boolean {
   const hierarchyLabels = new Map<string, Set<string>>();
   for (const qi of policy.qis) hierarchyLabels.set(qi, new Set((policy.hierarchies[qi]?.rows ?? []).flat()));
+  // Most columns hold two or three values: a short list compared with === is cheaper than hashing each cell.
+  const recent = standard.variables.map(() => [] as string[]);
   const known = standard.variables.map(() => new Map<string, boolean>());
   return (column, value) => {
     if (value === '') return true;
-    const seen = known[column].get(value);
-    if (seen !== undefined) return seen;
-    const name = standard.variables[column].name;
-    const ok = !/[\r\n]/.test(value) && (isValidValue(standard, name, value) || (hierarchyLabels.get(name)?.has(value) ?? false));
-    known[column].set(value, ok);
+    const list = recent[column];
+    for (let i = 0; i < list.length; i++) if (list[i] === value) return true;
+    let ok = known[column].get(value);
+    if (ok === undefined) {
+      const name = standard.variables[column].name;
+      ok = !/[\r\n]/.test(value) && (isValidValue(standard, name, value) || (hierarchyLabels.get(name)?.has(value) ?? false));
+      known[column].set(value, ok);
+    }
+    if (ok && list.length < 8) list.push(value);
     return ok;
   };
 }
