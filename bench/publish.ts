@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { Client } from 'pg';
 import { eq } from 'drizzle-orm';
 
@@ -177,6 +178,12 @@ async function main() {
     const artifacts = await ctx.db.select().from(schema.releaseArtifacts).where(eq(schema.releaseArtifacts.releaseId, release.id));
     await pool.close();
     connection.disconnect();
+    // BENCH_ARTIFACTS_DIR=<dir> keeps the published files for a look.
+    const keep = process.env.BENCH_ARTIFACTS_DIR;
+    if (keep) {
+      fs.mkdirSync(keep, { recursive: true });
+      for (const a of artifacts) await pipeline(ctx.blobs.open(a.storageKey), fs.createWriteStream(path.join(keep, a.filename)));
+    }
     if (status !== 'published') throw new Error(`publication ended ${status}: ${jobs.map((j) => j.error).filter(Boolean).join('; ')}`);
 
     const stepOf = (j: (typeof jobs)[number]) => (j.name === 'releases.publish' ? 'manifest + publish' : String((j.result as { kind?: string })?.kind ?? j.jobId));
