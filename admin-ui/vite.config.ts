@@ -11,8 +11,15 @@ const repoRoot = path.resolve(here, '..');
 // react-admin family (which imports both). The entry chunk keeps only the app shell.
 const ADMIN_FAMILY = /node_modules\/(react-admin|ra-[^/]+|@tanstack|react-router[^/]*|react-hook-form|node-polyglot|lodash|query-string|inflection|jsonexport|papaparse|react-dropzone|react-error-boundary)\//;
 
+// Libraries only lazy pages use (the dashboard chart, the partner pages' country names) must not
+// land in the eager vendor chunks: charts get their own chunk, country names stay with their page.
+const CHARTS = /node_modules\/(recharts|victory-vendor|d3-[^/]+|internmap|@reduxjs|redux|redux-thunk|react-redux|immer|reselect|decimal\.js-light|es-toolkit|tiny-invariant)\//;
+const PAGE_ONLY = /node_modules\/i18n-iso-countries\//;
+
 function vendorChunk(id: string): string | undefined {
   if (!id.includes('node_modules')) return undefined;
+  if (PAGE_ONLY.test(id)) return undefined;
+  if (CHARTS.test(id)) return 'charts';
   if (/node_modules\/(react|react-dom|scheduler)\//.test(id)) return 'react';
   if (ADMIN_FAMILY.test(id)) return 'react-admin';
   return 'mui';

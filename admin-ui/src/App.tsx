@@ -5,7 +5,7 @@ import { authProvider } from './auth/authProvider';
 import { i18nProvider } from './i18n/i18nProvider';
 import { AppLayout } from './layout/AppLayout';
 import { LoginPage } from './login/LoginPage';
-import { auditEvents, jobRuns, notifications, users } from './resources';
+import { auditEvents, jobRuns, mappingVersions, notifications, partners, submissions, users } from './resources';
 import { theme } from './theme';
 
 const Dashboard = lazy(() => import('./dashboard/Dashboard'));
@@ -23,6 +23,9 @@ export const App = () => (
     requireAuth
     disableTelemetry
   >
+    <Resource name="partners" {...partners} />
+    <Resource name="submissions" {...submissions} />
+    <Resource name="mapping-versions" {...mappingVersions} />
     <Resource name="users" {...users} />
     <Resource name="audit-events" {...auditEvents} />
     <Resource name="job-runs" {...jobRuns} />

@@ -6,6 +6,9 @@ import { WORKFLOWS } from './workflow';
  */
 export const ENTITY_PAGES: Record<string, { resource: string; view: 'edit' | 'show' }> = {
   user: { resource: 'users', view: 'edit' },
+  partner: { resource: 'partners', view: 'show' },
+  submission: { resource: 'submissions', view: 'show' },
+  mapping_version: { resource: 'mapping-versions', view: 'show' },
 };
 
 /** Entity types the audit log can be filtered by. */

@@ -86,7 +86,10 @@ describe('operations pages', () => {
     const viewer = await createTestUser(app.ctx, ['viewer']);
     await inBrowser(browser, app.baseUrl, 'viewer', async (page) => {
       await signIn(page, viewer.email);
-      expect(await menuEntries(page)).toEqual(['Dashboard', 'Notifications']);
+      // Viewers read partners, never submissions, mappings, users, the audit log or jobs.
+      const entries = await menuEntries(page);
+      expect(entries).toEqual(expect.arrayContaining(['Dashboard', 'Partners', 'Notifications']));
+      for (const hidden of ['Submissions', 'Mappings', 'Users', 'Audit log', 'Jobs']) expect(entries).not.toContain(hidden);
       await page.goto('/#/users');
       await page.getByText('Access denied').waitFor();
       // The page does not even ask the API (which would refuse with an error pop-up).

@@ -11,6 +11,9 @@ export const RESOURCE_PERMISSION: Record<string, Permission> = {
   'audit-events': 'audit.read',
   'job-runs': 'jobs.read',
   notifications: 'notifications.own',
+  partners: 'partners.read',
+  submissions: 'submissions.read',
+  'mapping-versions': 'mappings.read',
 };
 
 export function canOpenResource(roles: readonly string[] | undefined, resource: string): boolean {

@@ -1,7 +1,8 @@
-import { Box, Card, CardContent, CardHeader, Stack, Typography } from '@mui/material';
-import InboxIcon from '@mui/icons-material/Inbox';
+import { Card, CardContent, Stack, Typography } from '@mui/material';
 import { Title, useGetIdentity, useTranslate } from 'react-admin';
 import { RoleChips } from '../components/RoleChips';
+import { OwnPartner, StaffWidgets } from './widgets/StaffWidgets';
+import { WaitingForMe } from './widgets/WaitingForMe';
 
 const Welcome = () => {
   const translate = useTranslate();
@@ -29,34 +30,15 @@ const Welcome = () => {
   );
 };
 
-/** What waits for this user's decision; empty until reviews and sign-offs exist. */
-const WaitingForMe = () => {
-  const translate = useTranslate();
-  return (
-    <Card data-testid="waiting-for-me">
-      <CardHeader title={translate('app.dashboard.waiting_title')} slotProps={{ title: { variant: 'h6', component: 'h2' } }} />
-      <CardContent sx={{ pt: 0 }}>
-        <Stack direction="row" spacing={2} alignItems="center">
-          <InboxIcon color="disabled" fontSize="large" />
-          <Box>
-            <Typography>{translate('app.dashboard.waiting_empty')}</Typography>
-            <Typography variant="body2" color="text.secondary">
-              {translate('app.dashboard.waiting_hint')}
-            </Typography>
-          </Box>
-        </Stack>
-      </CardContent>
-    </Card>
-  );
-};
-
 const Dashboard = () => {
   const translate = useTranslate();
   return (
-    <Stack spacing={2} sx={{ mt: 2, maxWidth: 960 }}>
+    <Stack spacing={2} sx={{ mt: 2, maxWidth: 1200 }}>
       <Title title={translate('ra.page.dashboard')} />
       <Welcome />
+      <OwnPartner />
       <WaitingForMe />
+      <StaffWidgets />
     </Stack>
   );
 };

@@ -1,5 +1,7 @@
 import englishMessages from 'ra-language-english';
 import { domainEn } from './domain-en';
+import { intakeEn } from './intake-en';
+import { mergeMessages } from './merge';
 
 /** The application's own strings; fr.ts and es.ts must have exactly these keys (the type checks it). */
 export const appEn = {
@@ -103,4 +105,4 @@ export const appEn = {
 
 export type AppStrings = typeof appEn;
 
-export default { ...englishMessages, ...appEn, ...domainEn };
+export default mergeMessages(englishMessages, appEn, domainEn, intakeEn);

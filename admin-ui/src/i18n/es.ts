@@ -1,5 +1,7 @@
 import { domainEs } from './domain-es';
 import type { AppStrings } from './en';
+import { intakeEs } from './intake-es';
+import { mergeMessages } from './merge';
 import { raSpanish } from './ra-es';
 
 export const appEs: AppStrings = {
@@ -101,4 +103,4 @@ export const appEs: AppStrings = {
   },
 };
 
-export default { ...raSpanish, ...appEs, ...domainEs };
+export default mergeMessages(raSpanish, appEs, domainEs, intakeEs);

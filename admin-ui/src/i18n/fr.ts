@@ -1,6 +1,8 @@
 import frenchMessages from 'ra-language-french';
 import { domainFr } from './domain-fr';
 import type { AppStrings } from './en';
+import { intakeFr } from './intake-fr';
+import { mergeMessages } from './merge';
 
 export const appFr: AppStrings = {
   app: {
@@ -101,4 +103,4 @@ export const appFr: AppStrings = {
   },
 };
 
-export default { ...frenchMessages, ...appFr, ...domainFr };
+export default mergeMessages(frenchMessages, appFr, domainFr, intakeFr);

@@ -3,6 +3,9 @@ import PeopleIcon from '@mui/icons-material/People';
 import HistoryIcon from '@mui/icons-material/History';
 import WorkIcon from '@mui/icons-material/WorkHistory';
 import NotificationsIcon from '@mui/icons-material/Notifications';
+import HandshakeIcon from '@mui/icons-material/Handshake';
+import UploadFileIcon from '@mui/icons-material/UploadFile';
+import AccountTreeIcon from '@mui/icons-material/AccountTree';
 
 // Each page is its own chunk, loaded the first time someone opens it.
 export const users = {
@@ -29,4 +32,29 @@ export const jobRuns = {
 export const notifications = {
   list: lazy(() => import('./notifications/List')),
   icon: NotificationsIcon,
+};
+
+export const partners = {
+  list: lazy(() => import('./partners/List')),
+  show: lazy(() => import('./partners/Show')),
+  create: lazy(() => import('./partners/Create')),
+  edit: lazy(() => import('./partners/Edit')),
+  icon: HandshakeIcon,
+  recordRepresentation: 'name',
+};
+
+export const submissions = {
+  list: lazy(() => import('./submissions/List')),
+  show: lazy(() => import('./submissions/Show')),
+  // "Create" is the upload page (drag and drop, progress bar).
+  create: lazy(() => import('./submissions/Create')),
+  icon: UploadFileIcon,
+  recordRepresentation: 'originalName',
+};
+
+export const mappingVersions = {
+  list: lazy(() => import('./mapping-versions/List')),
+  // The show page is the mapping editor (and the reviewer's view).
+  show: lazy(() => import('./mapping-versions/Show')),
+  icon: AccountTreeIcon,
 };

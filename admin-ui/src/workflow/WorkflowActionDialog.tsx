@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import {
-  Alert, Button, Checkbox, Dialog, DialogActions, DialogContent, DialogTitle, FormControlLabel, FormHelperText, TextField,
+  Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, FormControl, FormControlLabel, FormHelperText, FormLabel, Radio,
+  RadioGroup, TextField,
 } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { useDomainLabels } from '../i18n/labels';
 import type { TransitionDef } from '.';
-import { askKind, initialAnswer } from './asks';
+import { askKind, initialAnswer, isAnswered } from './asks';
 import type { ActionFailure } from './useWorkflowAction';
 
 interface Props {
@@ -26,6 +27,7 @@ export const WorkflowActionDialog = ({ transition, entityType, recordName, pendi
   const [reason, setReason] = useState('');
   const [answers, setAnswers] = useState<Record<string, unknown>>(() => Object.fromEntries(asks.map((a) => [a, initialAnswer(a)])));
   const reasonMissing = transition.reason === 'required' && !reason.trim();
+  const unanswered = asks.some((a) => !isAnswered(a, answers[a]));
   const actionLabel = labels.action(transition.action, entityType);
 
   const submit = () => {
@@ -61,13 +63,20 @@ export const WorkflowActionDialog = ({ transition, entityType, recordName, pendi
         )}
         {asks.map((name) =>
           askKind(name) === 'boolean' ? (
-            <div key={name}>
-              <FormControlLabel
-                control={<Checkbox name={name} checked={!!answers[name]} onChange={(e) => setAnswers({ ...answers, [name]: e.target.checked })} />}
-                label={labels.ask(name)}
-              />
-              {failure?.fields[name] && <FormHelperText error>{failure.fields[name]}</FormHelperText>}
-            </div>
+            <FormControl key={name} margin="dense" required error={!!failure?.fields[name]} sx={{ display: 'flex' }}>
+              <FormLabel id={`ask-${name}`}>{labels.ask(name)}</FormLabel>
+              <RadioGroup
+                row
+                name={name}
+                aria-labelledby={`ask-${name}`}
+                value={typeof answers[name] === 'boolean' ? String(answers[name]) : ''}
+                onChange={(e) => setAnswers({ ...answers, [name]: e.target.value === 'true' })}
+              >
+                <FormControlLabel value="true" control={<Radio />} label={translate('ra.boolean.true')} />
+                <FormControlLabel value="false" control={<Radio />} label={translate('ra.boolean.false')} />
+              </RadioGroup>
+              {failure?.fields[name] && <FormHelperText>{failure.fields[name]}</FormHelperText>}
+            </FormControl>
           ) : (
             <TextField
               key={name}
@@ -87,7 +96,7 @@ export const WorkflowActionDialog = ({ transition, entityType, recordName, pendi
       </DialogContent>
       <DialogActions>
         <Button onClick={onCancel} disabled={pending}>{translate('ra.action.cancel')}</Button>
-        <Button variant="contained" color={transition.tone === 'danger' ? 'error' : 'primary'} onClick={submit} disabled={pending || reasonMissing}>
+        <Button variant="contained" color={transition.tone === 'danger' ? 'error' : 'primary'} onClick={submit} disabled={pending || reasonMissing || unanswered}>
           {actionLabel}
         </Button>
       </DialogActions>

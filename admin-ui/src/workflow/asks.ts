@@ -10,4 +10,7 @@ export const ASK_KINDS: Record<string, AskKind> = {
 
 export const askKind = (name: string): AskKind => ASK_KINDS[name] ?? 'text';
 
-export const initialAnswer = (name: string): unknown => (askKind(name) === 'boolean' ? false : '');
+// A yes/no question starts unanswered: the person must choose, never inherit a default.
+export const initialAnswer = (name: string): unknown => (askKind(name) === 'boolean' ? null : '');
+
+export const isAnswered = (name: string, value: unknown): boolean => askKind(name) !== 'boolean' || typeof value === 'boolean';

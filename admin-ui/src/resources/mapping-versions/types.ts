@@ -1,0 +1,74 @@
+import type { MappingStatus } from '../../../../db/schema';
+import type { MappingRule, MappingRuleKind, MappingSpec } from '../../../../server/domain/mapping/spec-schema';
+import type { MappingSuggestion, SuggestionSource } from '../../../../server/domain/mapping/suggest/types';
+import type { ColumnProfile } from '../submissions/types';
+
+export type { MappingRule, MappingRuleKind, MappingSpec, MappingStatus, MappingSuggestion, SuggestionSource };
+
+export interface MappingIssue {
+  code: string;
+  message: string;
+  column?: string;
+  variable?: string;
+  path?: string;
+}
+
+export interface MappingComment {
+  id: string;
+  mappingVersionId: string;
+  variable: string | null;
+  authorId: string;
+  body: string;
+  createdAt: string;
+}
+
+/** A row of `GET /api/mapping-versions` and `GET /api/partners/:id/mapping-versions`. */
+export interface MappingVersionRow {
+  id: string;
+  partnerId: string;
+  version: number;
+  status: MappingStatus;
+  standardId: string;
+  spec: MappingSpec;
+  basedOnSubmissionId: string | null;
+  copiedFromId: string | null;
+  authorId: string | null;
+  submittedBy: string | null;
+  reviewedBy: string | null;
+  createdAt: string;
+  submittedAt: string | null;
+  approvedAt: string | null;
+  updatedAt: string;
+}
+
+/** `GET /api/mapping-versions/:id`. */
+export interface MappingVersionDetail extends MappingVersionRow {
+  sourceColumns: ColumnProfile[];
+  problems: MappingIssue[];
+  warnings: MappingIssue[];
+  comments: MappingComment[];
+}
+
+/** `GET /api/mapping-versions/:id/coverage` (services/mappings/mapping-coverage.ts). */
+export interface MappingCoverage {
+  variables: { total: number; mapped: number; notCollected: number; withoutRule: string[] };
+  values: { distinct: number; mapped: number };
+  records: { values: number; covered: number; share: number };
+  unmapped: { column: string; value: string; count: number; variables: string[] }[];
+  error: string | null;
+}
+
+export interface RuleChange {
+  variables: string[];
+  change: 'added' | 'removed' | 'changed';
+  before: MappingRule | null;
+  after: MappingRule | null;
+}
+
+/** `GET /api/mapping-versions/:id/diff`. */
+export interface MappingDiff {
+  against: { id: string; version: number } | null;
+  rules: RuleChange[];
+  droppedAdded: string[];
+  droppedRemoved: string[];
+}

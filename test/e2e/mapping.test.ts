@@ -1,0 +1,160 @@
+import { eq } from 'drizzle-orm';
+import type { Browser, Page } from 'playwright-core';
+import { mappingVersions, submissions } from '../../db/schema';
+import { createTestUser, signedIn, startTestApp, waitFor, type TestApp } from '../support/harness';
+import { insertPartner } from '../support/partners';
+import { generatedBytes, upload, waitForSubmission } from '../support/submissions';
+import { ensureAdminUiBuilt, inBrowser, launchBrowser, screenshot, signIn } from './support/browser';
+
+jest.setTimeout(240_000);
+
+const ROWS = 400;
+
+let app: TestApp;
+let browser: Browser;
+let partnerId: string;
+let submissionId: string;
+
+beforeAll(async () => {
+  ensureAdminUiBuilt();
+  app = await startTestApp();
+  await app.startWorkers();
+  browser = await launchBrowser();
+  // A profiled hotline export, received through the API as a partner would send it.
+  partnerId = (await insertPartner(app.ctx, 'active', { name: `Hotline ${Date.now()}` })).id;
+  const { client } = await signedIn(app, ['partner_user'], partnerId);
+  const res = await upload(client, partnerId, await generatedBytes('hotline', ROWS, 11), 'hotline-calls.csv');
+  expect(res.status).toBe(201);
+  submissionId = res.body.id;
+  const profiled = await waitForSubmission(app, submissionId, ['profiled', 'failed']);
+  expect(profiled.status).toBe('profiled');
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+/** The share a coverage meter shows, once it differs from `not` (the server measures after each save). */
+async function meterShare(page: Page, meter: string, not?: number): Promise<number> {
+  return waitFor(async () => {
+    const raw = await page.getByTestId(meter).getAttribute('data-share').catch(() => null);
+    const share = raw === null ? NaN : Number(raw);
+    return Number.isFinite(share) && share !== not ? share : null;
+  }, 20_000, `${meter} to change`) as Promise<number>;
+}
+
+describe('mapping review, four eyes, harmonization', () => {
+  it('a steward drafts a mapping from suggestions and submits it; another steward reviews, approves and harmonizes', async () => {
+    const author = await createTestUser(app.ctx, ['data_steward']);
+    const reviewer = await createTestUser(app.ctx, ['data_steward']);
+    let versionId = '';
+
+    await inBrowser(browser, app.baseUrl, 'mapping-author', async (page) => {
+      await signIn(page, author.email);
+      await page.goto(`/#/submissions/${submissionId}/show`);
+      await page.getByTestId('submission-status').filter({ hasText: 'Profiled' }).waitFor();
+
+      // The profile: statistics for every column, values for none of the identifiers.
+      await page.getByRole('tab', { name: 'Profile' }).click();
+      const nameRow = page.locator('[data-testid="profile-row"][data-column="victim_name"]');
+      await nameRow.getByText('identifier — values hidden').waitFor();
+      expect(await nameRow.locator('.MuiChip-outlined').count()).toBe(0);
+      const genderRow = page.locator('[data-testid="profile-row"][data-column="victim_gender"]');
+      expect(await genderRow.innerText()).toMatch(/Female · \d+/);
+      await screenshot(page, 'mapping-01-profile');
+
+      // A draft from the suggestions.
+      await page.getByRole('button', { name: 'New mapping version' }).click();
+      await page.getByRole('radio', { name: 'Start from the suggestions' }).check();
+      await page.getByRole('button', { name: 'Create the draft' }).click();
+      await page.getByTestId('mapping-editor').waitFor();
+      versionId = page.url().match(/mapping-versions\/([0-9a-f-]{36})/)![1];
+      await page.getByTestId('suggestion-chip').first().waitFor();
+      const valuesBefore = await meterShare(page, 'coverage-values');
+      expect(await meterShare(page, 'coverage-records')).toBeGreaterThan(0.8);
+      await screenshot(page, 'mapping-02-editor-from-suggestions');
+
+      // Unmapping one gender code lowers coverage once saved...
+      const gender = page.locator('[data-testid="variable-row"][data-variable="gender"]');
+      await gender.getByTestId('toggle-values').click();
+      const f = gender.locator('[data-testid="value-row"][data-value="F"]');
+      await f.getByRole('combobox').click();
+      await page.getByRole('option', { name: 'Unmapped' }).click();
+      await page.getByTestId('unsaved').waitFor();
+      await page.getByTestId('save-mapping').click();
+      await page.getByText('Mapping saved').first().waitFor();
+      const valuesLowered = await meterShare(page, 'coverage-values', valuesBefore);
+      expect(valuesLowered).toBeLessThan(valuesBefore);
+      await page.getByRole('tab', { name: /Unmapped values/ }).click();
+      await page.locator('[data-testid="unmapped-row"]', { hasText: 'victim_gender' }).first().waitFor();
+      await screenshot(page, 'mapping-03-unmapped-value');
+
+      // ...and accepting the suggestions maps it again.
+      await page.getByRole('tab', { name: 'Rules' }).click();
+      await page.getByTestId('accept-all-suggestions').click();
+      await page.getByText(/suggestions? accepted/).first().waitFor();
+      expect(await gender.locator('[data-testid="value-row"][data-value="F"]').getAttribute('data-mapped')).toBe('true');
+      expect(await gender.locator('[data-testid="value-row"][data-value="F"]').innerText()).toMatch(/Female/);
+      await page.getByTestId('save-mapping').click();
+      expect(await meterShare(page, 'coverage-values', valuesLowered)).toBe(valuesBefore);
+      await screenshot(page, 'mapping-04-suggestions-accepted');
+
+      // A comment on a rule, then off to review.
+      await gender.getByRole('button', { name: 'Comments: gender' }).click();
+      await page.getByRole('dialog').locator('textarea[name="comment"]').fill('Checked the F/M codes against the hotline codebook.');
+      await page.getByRole('dialog').getByRole('button', { name: 'Comment' }).click();
+      await page.getByRole('dialog').getByTestId('mapping-comment').waitFor();
+      await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
+
+      await page.getByRole('button', { name: 'Submit for review' }).click();
+      await page.getByTestId('mapping-status').filter({ hasText: 'In review' }).waitFor();
+
+      // The author may press Approve, but the server refuses and says why.
+      await page.getByRole('button', { name: 'Approve', exact: true }).click();
+      await page.getByText(/Four-eyes rule: you authored or requested this mapping version/).waitFor();
+      await screenshot(page, 'mapping-05-author-refused');
+    });
+    expect((await app.ctx.db.select().from(mappingVersions).where(eq(mappingVersions.id, versionId)))[0].status).toBe('in_review');
+
+    await inBrowser(browser, app.baseUrl, 'mapping-reviewer', async (page) => {
+      await signIn(page, reviewer.email);
+      // The review waits for the second steward on the dashboard.
+      await page.locator(`[data-testid="waiting-item"][data-kind="mapping_review"]`).first().waitFor();
+      await screenshot(page, 'mapping-06-reviewer-dashboard');
+      await page.goto(`/#/mapping-versions/${versionId}/show`);
+      await page.getByTestId('coverage-meters').waitFor({ timeout: 30_000 });
+      expect(await meterShare(page, 'coverage-records')).toBeGreaterThan(0.8);
+
+      await page.getByRole('tab', { name: 'Changes' }).click();
+      const diff = page.getByTestId('mapping-diff');
+      await diff.getByText(/There is no earlier approved version: all \d+ rules are new\./).waitFor();
+      expect(await diff.locator('[data-testid="diff-row"][data-change="added"]').count()).toBeGreaterThan(10);
+      await screenshot(page, 'mapping-07-diff');
+      await page.getByRole('tab', { name: /Comments/ }).click();
+      await page.getByText('Checked the F/M codes against the hotline codebook.').waitFor();
+      expect(await page.getByTestId('mapping-comment').first().innerText()).toContain(author.name);
+
+      await page.getByRole('button', { name: 'Approve', exact: true }).click();
+      await page.getByTestId('mapping-status').filter({ hasText: 'Approved' }).waitFor();
+      await screenshot(page, 'mapping-08-approved');
+
+      // Harmonize the file with the approved mapping and follow it live.
+      await page.goto(`/#/submissions/${submissionId}/show`);
+      await page.getByRole('button', { name: 'Harmonize', exact: true }).click();
+      await page.getByTestId('submission-status').filter({ hasText: 'Harmonized' }).waitFor({ timeout: 60_000 });
+      await page.locator('[data-testid="job-progress"][data-status="completed"]').waitFor();
+      expect(await page.getByText(String(ROWS), { exact: true }).count()).toBeGreaterThan(0);
+      await screenshot(page, 'mapping-09-harmonized');
+
+      await page.getByRole('tab', { name: 'Findings' }).click();
+      await page.getByTestId('harmonization-findings').getByText(`${ROWS} rows harmonized.`).waitFor();
+      await screenshot(page, 'mapping-10-findings');
+      await page.getByRole('tab', { name: 'Records' }).click();
+      await page.getByText(`Records 1–25 of ${ROWS}`).waitFor();
+      await screenshot(page, 'mapping-11-records');
+    });
+
+    const [done] = await app.ctx.db.select().from(submissions).where(eq(submissions.id, submissionId));
+    expect(done).toMatchObject({ status: 'harmonized', recordCount: ROWS, mappingVersionId: versionId });
+  });
+});
