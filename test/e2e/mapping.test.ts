@@ -1,7 +1,10 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { mappingVersions, submissions } from '../../db/schema';
-import { createTestUser, signedIn, startTestApp, waitFor, type TestApp } from '../support/harness';
+import { ApiClient, createTestUser, signedIn, startTestApp, waitFor, type TestApp } from '../support/harness';
 import { insertPartner } from '../support/partners';
 import { generatedBytes, upload, waitForSubmission } from '../support/submissions';
 import { ensureAdminUiBuilt, inBrowser, launchBrowser, screenshot, signIn } from './support/browser';
@@ -156,5 +159,35 @@ describe('mapping review, four eyes, harmonization', () => {
 
     const [done] = await app.ctx.db.select().from(submissions).where(eq(submissions.id, submissionId));
     expect(done).toMatchObject({ status: 'harmonized', recordCount: ROWS, mappingVersionId: versionId });
+  });
+
+  it('a partner user uploads a file for its own organisation only and follows it until profiled', async () => {
+    const own = await insertPartner(app.ctx, 'active', { name: `Own Hotline ${Date.now()}` });
+    const user = await createTestUser(app.ctx, ['partner_user'], own.id);
+    const file = path.join(os.tmpdir(), `calls-${Date.now()}.csv`);
+    fs.writeFileSync(file, await generatedBytes('hotline', 60, 5));
+    await inBrowser(browser, app.baseUrl, 'partner-upload', async (page) => {
+      await signIn(page, user.email);
+      await page.getByTestId('widget-own-partner').getByText(own.name).waitFor();
+      await page.getByTestId('widget-own-partner').getByRole('link', { name: 'Upload a file' }).click();
+      // The partner is the user's own, and cannot be changed.
+      const partner = page.getByRole('combobox', { name: 'Partner' });
+      expect(await partner.inputValue()).toBe(own.name);
+      expect(await partner.isDisabled()).toBe(true);
+      await screenshot(page, 'mapping-12-partner-upload');
+      await page.getByTestId('file-input').setInputFiles(file);
+      await page.getByTestId('submission-status').filter({ hasText: 'Profiled' }).waitFor({ timeout: 60_000 });
+      await page.getByRole('tab', { name: 'Profile' }).click();
+      await page.locator('[data-testid="profile-row"][data-column="victim_name"]').getByText('identifier — values hidden').waitFor();
+      // No steward actions, no records, no history for a partner user.
+      expect(await page.getByRole('button', { name: 'Harmonize' }).count()).toBe(0);
+      expect(await page.getByRole('tab', { name: 'Records' }).count()).toBe(0);
+      await screenshot(page, 'mapping-13-partner-profiled');
+    });
+    fs.rmSync(file, { force: true });
+    // The API agrees: another partner's id is refused before a byte is read.
+    const client = new ApiClient(app.baseUrl);
+    await client.login(user.email);
+    expect((await upload(client, partnerId, Buffer.from('a,b\n1,2\n'), 'x.csv')).status).toBe(404);
   });
 });

@@ -181,4 +181,27 @@ describe('partner onboarding pages', () => {
     const [after] = await app.ctx.db.select().from(partners).where(eq(partners.id, row.id));
     expect(after).toMatchObject({ status: 'offboarded', keepContributions: false });
   });
+
+  it('the dashboard charts partners by state and lists agreements about to expire, with links', async () => {
+    const liaison = await createTestUser(app.ctx, ['partner_liaison']);
+    const [expiring] = await app.ctx.db.insert(partners).values({
+      name: `Expiring Partner ${Date.now()}`, shortCode: `EXP-${Date.now().toString(36).toUpperCase()}`, type: 'ngo',
+      dataSource: 'Case Management', cadence: 'quarterly', status: 'active', activatedAt: new Date(),
+    }).returning();
+    await app.ctx.db.insert(agreements).values({
+      partnerId: expiring.id, version: 1, signedDate: isoDay(-300), effectiveDate: isoDay(-300), expiryDate: isoDay(20),
+      attribution: 'Courtesy of the expiring partner.', status: 'signed',
+    });
+    await inBrowser(browser, app.baseUrl, 'dashboard-widgets', async (page) => {
+      await signIn(page, liaison.email);
+      const chart = page.getByTestId('widget-partners-by-state');
+      await chart.locator('svg.recharts-surface').waitFor();
+      await chart.getByText('Agreement pending').waitFor();
+      const row = page.getByTestId('widget-agreements-expiring').locator('tr', { hasText: expiring.name });
+      expect(await row.innerText()).toMatch(/v1[\s\S]*(19|20|21) days left/);
+      await screenshot(page, 'partners-09-dashboard');
+      await row.getByRole('link', { name: expiring.name }).click();
+      await page.locator('[data-testid="agreement-row"][data-version="1"][data-status="signed"]').waitFor();
+    });
+  });
 });

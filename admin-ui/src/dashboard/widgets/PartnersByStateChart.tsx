@@ -13,9 +13,9 @@ const PartnersByStateChart = ({ counts }: { counts: Record<string, number> }) =>
     <ResponsiveContainer width="100%" height={220}>
       <BarChart data={data} margin={{ top: 8, right: 8, left: -16, bottom: 0 }}>
         <CartesianGrid strokeDasharray="3 3" vertical={false} />
-        <XAxis dataKey="state" tick={{ fontSize: 11 }} interval={0} />
+        <XAxis dataKey="state" tick={{ fontSize: 11 }} interval={0} angle={-25} textAnchor="end" height={56} />
         <YAxis allowDecimals={false} tick={{ fontSize: 11 }} />
-        <Tooltip />
+        <Tooltip cursor={{ fillOpacity: 0.3 }} />
         <Bar dataKey="count" fill={theme.palette.primary.main} radius={[4, 4, 0, 0]} isAnimationActive={false} />
       </BarChart>
     </ResponsiveContainer>

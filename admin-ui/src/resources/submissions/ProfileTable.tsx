@@ -61,7 +61,7 @@ export const ProfileTable = ({ profile }: { profile: FileProfile }) => {
   const { number } = useFormatNumber();
   const h = (k: string) => translate(`app.submissions.profile.${k}`);
   return (
-    <Box sx={{ overflowX: 'auto' }}>
+    <Box sx={{ overflowX: 'auto', contain: 'inline-size' }}>
       <Table size="small" data-testid="profile-table">
         <TableHead>
           <TableRow>

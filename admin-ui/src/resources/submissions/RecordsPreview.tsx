@@ -28,7 +28,7 @@ export const RecordsPreview = ({ submissionId, recordCount }: { submissionId: st
   const first = (cursors.length - 1) * PAGE + 1;
   return (
     <Stack spacing={1} data-testid="records-preview">
-      <Box sx={{ overflowX: 'auto' }}>
+      <Box sx={{ overflowX: 'auto', contain: 'inline-size' }}>
         <Table size="small">
           <TableHead>
             <TableRow>
