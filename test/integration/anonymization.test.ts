@@ -224,6 +224,27 @@ describe('l-diversity', () => {
   }, 60_000);
 });
 
+describe('text that needs quoting', () => {
+  it('is quoted in the output, which still parses into the standard\'s columns', async () => {
+    const qiColumns = DEFAULT_QIS.map((qi) => sql.identifier(CTDC_K_V7.variables.find((v) => v.name === qi)!.dbColumn));
+    const common = await app.ctx.db.execute<{ id: string }>(sql`SELECT min(id) AS id FROM standard_records WHERE submission_id = ${harmonized[1].id}
+      GROUP BY ${sql.join(qiColumns, sql`, `)} ORDER BY count(*) DESC LIMIT 1`);
+    const [odd] = await app.ctx.db.insert(submissions)
+      .values({ partnerId: harmonized[1].partnerId, status: 'harmonized', originalName: 'comma.csv', size: 1, sha256: '3'.repeat(64), recordCount: 1 }).returning();
+    const columns = sql.join(CTDC_K_V7.variables.map((v) => sql.identifier(v.dbColumn)), sql`, `);
+    await app.ctx.db.execute(sql`INSERT INTO standard_records (submission_id, partner_id, ${columns})
+      SELECT ${odd.id}::uuid, partner_id, ${columns} FROM standard_records WHERE id = ${common.rows[0].id}`);
+    await app.ctx.db.execute(sql`UPDATE standard_records SET majority_entry = 'Adult, "probably"' WHERE submission_id = ${odd.id}`);
+    const run = await finishedRun(await startRun(await releaseWith([harmonized[1].id, odd.id])));
+    expect(run.failureReason).toBeNull();
+    const text = await outputText(run.outputKey!);
+    expect(text).toContain(',"Adult, ""probably""",');
+    const rows: string[][] = parse(text);
+    expect(rows.every((r) => r.length === publishedColumns(CTDC_K_V7).length)).toBe(true);
+    expect(rows.filter((r) => r.includes('Adult, "probably"'))).toHaveLength(1);
+  }, 60_000);
+});
+
 describe('a run that cannot succeed', () => {
   it('fails with a readable reason, without retrying', async () => {
     const policy = structuredClone(defaultPolicy.policy) as any;

@@ -85,25 +85,33 @@ function knownLabels(policy: AnonymizationPolicy, standard: StandardDefinition):
 /**
  * Reads the release's records twice in one repeatable-read snapshot (so both passes see the same
  * records), anonymizes them, and streams the output into the blob store through the verifier.
+ * Meanwhile PostgreSQL checks the distinct text values and the flags on a second connection; text
+ * is written unquoted on the bet that no value needs quoting (true of the standard's codes), and
+ * written again quoted in the rare release where one does.
  */
 export async function anonymizeReleaseRecords(input: ReleaseRecordsInput): Promise<ReleaseRecordsOutcome> {
   const { policy, standard } = input;
   const submissionIds = input.submissions.map((s) => s.id);
+  const sensitive = policy.lDiversity?.variable;
   const client = await input.pool.connect();
   let output: (StoredBlob & { rows: number }) | undefined;
   let values: Promise<ReleaseValues> | undefined;
   let verification: OutputVerification | undefined;
+  const discard = async () => {
+    if (output) await input.blobs.delete(output.key).catch(() => undefined);
+    await verification?.abort().catch(() => undefined);
+    output = verification = undefined;
+  };
   try {
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-    const sensitive = policy.lDiversity?.variable;
     const [{ snapshot }] = (await client.query<{ snapshot: string }>('SELECT pg_export_snapshot() AS snapshot')).rows;
+    input.progress(1, 'Loading records');
+    const { dataset, recordIds } = await loadDataset(client, input);
+    if (dataset.size === 0) throw new RunFailure('The release\'s submissions hold no records');
     const textColumns = standard.variables.filter((v) => v.kind !== 'binary' && !policy.qis.includes(v.name));
     const flagColumns = standard.variables.filter((v) => v.kind === 'binary').map((v) => v.dbColumn);
     values = checkReleaseValues(input.pool, snapshot, submissionIds, textColumns, flagColumns);
     values.catch(() => undefined);
-    input.progress(1, 'Loading records');
-    const { dataset, recordIds } = await loadDataset(client, input);
-    if (dataset.size === 0) throw new RunFailure('The release\'s submissions hold no records');
 
     const result = await anonymizeAsync(dataset, policy, {
       onProgress: (p) => {
@@ -117,22 +125,29 @@ export async function anonymizeReleaseRecords(input: ReleaseRecordsInput): Promi
       );
     }
 
+    const write = async (quoteText: boolean) => {
+      verification = new OutputVerification({
+        qis: policy.qis, k: policy.k, lDiversity: policy.lDiversity, expectedRows: result.measures.records.kept, allowedValues: knownLabels(policy, standard),
+      });
+      output = await writeAnonymizedCsv({
+        client, blobs: input.blobs, prefix: `anonymization/${input.runId}`, standard, submissionIds,
+        recordIds, output: result.output, sensitive, quoteText, verification,
+        onProgress: (i) => input.progress(70 + 22 * (i / recordIds.length), `Writing the output: ${fmt(i)} of ${fmt(recordIds.length)} records`),
+      });
+      return { output, verification };
+    };
+    let written = await write(false);
     const checked = await values;
     if (!checked.flagsValid) throw new RunFailure('A flag column of the release\'s records holds a value other than 0 or 1');
-    verification = new OutputVerification({
-      qis: policy.qis, k: policy.k, lDiversity: policy.lDiversity, expectedRows: result.measures.records.kept, allowedValues: knownLabels(policy, standard),
-    });
-    output = await writeAnonymizedCsv({
-      client, blobs: input.blobs, prefix: `anonymization/${input.runId}`, standard, submissionIds,
-      recordIds, output: result.output, sensitive, quoteText: checked.needsQuoting, verification,
-      onProgress: (i) => input.progress(70 + 22 * (i / recordIds.length), `Writing the output: ${fmt(i)} of ${fmt(recordIds.length)} records`),
-    });
+    if (checked.needsQuoting) {
+      await discard();
+      written = await write(true);
+    }
     await client.query('COMMIT');
-    return { result, output, verification: await verification.finish(checked.textValues) };
+    return { result, output: written.output, verification: await written.verification.finish(checked.textValues) };
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
-    if (output) await input.blobs.delete(output.key).catch(() => undefined);
-    await verification?.abort().catch(() => undefined);
+    await discard();
     throw error;
   } finally {
     // The value check holds a connection of its own: let it end before this one goes back.
