@@ -63,7 +63,8 @@ export async function writeAnonymizedCsv(input: AnonymizedCsvInput): Promise<Sto
   // Labels are shared per class, so their written form is worked out once per class.
   const classCells = new Map<readonly string[], string[]>();
   verification.checkHeader(columns);
-  const out = new PassThrough();
+  // Room for a few batches, so a slow disk write does not stop the COPY (and PostgreSQL) at every batch.
+  const out = new PassThrough({ highWaterMark: 4 << 20 });
   const stored = input.blobs.put(input.prefix, out);
   // put() settles only when `out` ends or fails; its rejection is awaited below.
   stored.catch(() => undefined);
