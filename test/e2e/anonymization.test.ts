@@ -3,9 +3,15 @@ import type { Browser, Page } from 'playwright-core';
 import { anonymizationRuns } from '../../db/schema';
 import { signedIn, startTestApp, waitFor, type ApiClient, type TestApp, type TestUser } from '../support/harness';
 import { contributingPartner, harmonizedSubmission, releaseRow } from '../support/releases';
-import { ensureAdminUiBuilt, inBrowser, launchBrowser, screenshot, signIn } from './support/browser';
+import { ensureAdminUiBuilt, inBrowser, launchBrowser, openMenu, screenshot as fullPage, signIn } from './support/browser';
 
 jest.setTimeout(240_000);
+
+/** A full-page screenshot taken from the top, so the app bar is not painted over the middle of the page. */
+async function screenshot(page: Page, name: string) {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  return fullPage(page, name);
+}
 
 /** The figures a completed run stores (the API's measures), as far as this test reads them. */
 interface Measures {
@@ -94,7 +100,9 @@ describe('the anonymization run page', () => {
   it('shows a privacy officer the figures of a completed run, and the approval sends the release to review', async () => {
     await inBrowser(browser, app.baseUrl, 'run-approve', async (page) => {
       await signIn(page, officer.email);
-      await page.goto(`/#/anonymization-runs/${runId}/show`);
+      // From the list: the page first holds the list's row, then the run's full detail.
+      await openMenu(page, 'Anonymization runs');
+      await page.locator('tbody tr', { hasText: '2041.1' }).click();
       await page.locator('[data-testid="run-overview"] [data-testid="run-status"][data-state="completed"]').waitFor();
       expect(await page.getByTestId('run-parameters').innerText()).toContain('k = 11');
 
@@ -147,5 +155,74 @@ describe('the anonymization run page', () => {
     });
     expect((await releaseRow(app, releaseId)).status).toBe('in_review');
     expect((await releaseRow(app, releaseId)).approvedRunId).toBe(runId);
+  });
+});
+
+describe('the policy pages', () => {
+  const NOT_NESTING = 'Female;Woman;W;*\nMale;Woman;M;*\nTransgender/NonConforming;Other;O;*\n;;;*\n';
+
+  it('let a privacy officer preview and export a hierarchy, and save a new policy, with the server\'s refusals shown in place', async () => {
+    await inBrowser(browser, app.baseUrl, 'policy-editor', async (page) => {
+      await signIn(page, officer.email);
+      await page.goto('/#/policies');
+      await page.locator('tbody tr', { hasText: 'default' }).first().click();
+      const qis = page.getByTestId('policy-qis');
+      await qis.locator('[data-qi="citizenship"]').getByText('citizenship').click();
+      const preview = page.getByTestId('preview-citizenship');
+      await preview.waitFor();
+      expect(await preview.locator('[data-level]').count()).toBe(4);
+      expect(await preview.locator('[data-level="3"]').innerText()).toContain('*');
+      await qis.locator('[data-qi="citizenship"] .MuiCollapse-entered').waitFor();
+      await screenshot(page, 'policy-01-hierarchy-preview');
+
+      // ARX's format: one line per value with its generalizations up to "*".
+      const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-citizenship').click()]);
+      const csv = await new Promise<string>((resolve, reject) => {
+        void file.createReadStream().then((stream) => {
+          const chunks: Buffer[] = [];
+          stream.on('data', (c: Buffer) => chunks.push(c)).on('end', () => resolve(Buffer.concat(chunks).toString('utf8'))).on('error', reject);
+        });
+      });
+      const lines = csv.trim().split('\n');
+      expect(lines.length).toBeGreaterThan(200);
+      expect(lines.every((l) => l.split(';').length === 4 && l.endsWith(';*'))).toBe(true);
+
+      // The editor: a new policy from the default one. The server's messages land under their fields.
+      await page.getByRole('link', { name: 'New version' }).click();
+      const editor = page.getByTestId('policy-editor');
+      await editor.getByLabel('Save as a new policy').check();
+      await editor.locator('input[name="name"]').fill('strict border');
+      await editor.locator('input[name="k"]').fill('1');
+      await page.getByTestId('policy-save').click();
+      await editor.getByText('k must be at least 2').waitFor();
+      await editor.locator('input[name="k"]').fill('15');
+      const gender = editor.locator('tr[data-qi="gender"]');
+      await gender.getByRole('combobox').first().click();
+      await page.getByRole('option', { name: 'ARX CSV (paste or upload)' }).click();
+      await editor.getByTestId('csv-gender').fill(NOT_NESTING);
+      await page.getByTestId('policy-save').click();
+      await editor.getByTestId('error-hierarchy-gender').waitFor();
+      expect(await editor.getByTestId('error-hierarchy-gender').innerText()).toMatch(/levels do not nest: "Woman" at level 1 generalizes to both "W" and "M"/);
+      await screenshot(page, 'policy-02-editor-refused');
+
+      await gender.getByRole('combobox').first().click();
+      await page.getByRole('option', { name: /^As in default v\d+$/ }).click();
+      await editor.locator('tr[data-qi="ageBroad"]').getByRole('combobox').nth(1).click();
+      await page.getByRole('option', { name: 'Level 2' }).click();
+      await page.getByTestId('policy-save').click();
+      await page.getByTestId('policy-parameters').waitFor();
+      expect(await page.getByTestId('policy-parameters').innerText()).toMatch(/k\s+15/);
+      expect(await page.locator('[data-qi="ageBroad"]').first().innerText()).toContain('Levels 0 to 3 · highest allowed: 2');
+
+      // A hierarchy file that does not nest is refused by the server, in the import dialog.
+      await page.locator('[data-qi="gender"]').getByText('gender').click();
+      await page.getByTestId('import-gender').click();
+      const dialog = page.getByTestId('arx-import');
+      await dialog.locator('textarea[name="csv"]').fill(NOT_NESTING);
+      await dialog.getByRole('button', { name: 'Import ARX CSV' }).click();
+      await dialog.getByText(/levels do not nest/).first().waitFor();
+      await screenshot(page, 'policy-03-import-refused');
+      await dialog.getByRole('button', { name: 'Cancel' }).click();
+    });
   });
 });

@@ -5,11 +5,17 @@ import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { anonymizationRuns, releaseArtifacts, releases } from '../../db/schema';
-import { signedIn, startTestApp, type TestApp, type TestUser } from '../support/harness';
+import { signedIn, startTestApp, waitFor, type TestApp, type TestUser } from '../support/harness';
 import { contributingPartner, download, harmonizedSubmission, releaseRow, sha256 } from '../support/releases';
-import { ensureAdminUiBuilt, inBrowser, launchBrowser, openApp, openMenu, screenshot, SCREENSHOT_DIR, signIn } from './support/browser';
+import { ensureAdminUiBuilt, inBrowser, launchBrowser, openApp, openMenu, screenshot as fullPage, SCREENSHOT_DIR, signIn } from './support/browser';
 
 jest.setTimeout(300_000);
+
+/** A full-page screenshot taken from the top, so the app bar is not painted over the middle of the page. */
+async function screenshot(page: Page, name: string) {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  return fullPage(page, name);
+}
 
 const VERSION = '2042.1';
 
@@ -19,6 +25,7 @@ let composer: TestUser;
 let officer: TestUser;
 let manager: TestUser;
 let submissionIds: string[];
+let partnerA: string;
 let releaseId: string;
 
 beforeAll(async () => {
@@ -27,6 +34,7 @@ beforeAll(async () => {
   await app.startWorkers();
   browser = await launchBrowser();
   const a = await contributingPartner(app, 'Hope & Shelter Moldova', 'Data courtesy of Hope & Shelter Moldova.');
+  partnerA = a.id;
   const b = await contributingPartner(app, 'Northern Hotline', 'Contains data from Northern Hotline.');
   const uploader = (await signedIn(app, ['data_steward'])).client;
   submissionIds = [
@@ -196,5 +204,75 @@ describe('a release from composition to public download', () => {
     const bytes = fs.readFileSync(path.join(SCREENSHOT_DIR, png));
     expect(bytes.subarray(1, 4).toString()).toBe('PNG');
     expect(bytes.length).toBeGreaterThan(10_000);
+  });
+
+  it('shows the next release\'s run next to this one, with its differencing findings and the privacy officer\'s override', async () => {
+    const uploader = (await signedIn(app, ['data_steward'])).client;
+    const added = await harmonizedSubmission(app, uploader, partnerA, 'hotline', 3200, 33);
+    const rm = await signedIn(app, ['release_manager']);
+    const composed = await rm.client.post('/api/releases', { version: '2042.2', title: 'Second release', submissionIds: [...submissionIds, added.id] });
+    expect(composed.status).toBe(201);
+    const policy = (await rm.client.get('/api/policies/default')).body;
+    expect((await rm.client.post(`/api/releases/${composed.body.id}/actions/start_anonymization`, { policyId: policy.id })).status).toBe(200);
+    const run = await waitFor(async () => {
+      const [r] = await app.ctx.db.select().from(anonymizationRuns).where(eq(anonymizationRuns.releaseId, composed.body.id));
+      return r && ['completed', 'failed'].includes(r.status) ? r : null;
+    }, 120_000, 'the second run');
+    expect(run.status).toBe('completed');
+    const exposures = run.differencing ?? [];
+    // Seeded data: the added file grows a few classes of the first release by fewer than k records.
+    expect(exposures.length).toBeGreaterThan(0);
+    const [first] = await app.ctx.db.select().from(anonymizationRuns).where(eq(anonymizationRuns.releaseId, releaseId));
+    const firstKept = (first.measures as { records: { kept: number } }).records.kept;
+
+    await inBrowser(browser, app.baseUrl, 'differencing-override', async (page) => {
+      await signIn(page, officer.email);
+      await page.goto(`/#/anonymization-runs/${run.id}/show`);
+      const comparison = page.getByTestId('run-comparison');
+      await comparison.getByRole('link', { name: `Release ${VERSION}` }).waitFor();
+      expect(await comparison.locator('tr[data-row="kept"] td[data-column="previous"]').innerText()).toContain(new Intl.NumberFormat('en').format(firstKept));
+      const panel = page.getByTestId('differencing');
+      expect(await panel.getByTestId('differencing-count').innerText()).toBe(
+        exposures.length === 1 ? '1 class is exposed to differencing' : `${exposures.length} classes are exposed to differencing`);
+      expect(await panel.locator('[data-testid="differencing-findings"] tbody tr').count()).toBe(Math.min(exposures.length, 50));
+      await panel.locator('textarea[name="reason"]').fill('Synthetic test data: the new records come from one partner\'s later file');
+      await panel.getByRole('button', { name: 'Accept the exposure' }).click();
+      await panel.getByTestId('differencing-override').waitFor();
+      expect(await panel.getByTestId('differencing-override').innerText()).toContain('one partner\'s later file');
+      await screenshot(page, 'release-08-differencing-override');
+    });
+    const [after] = await app.ctx.db.select().from(anonymizationRuns).where(eq(anonymizationRuns.id, run.id));
+    expect(after.differencingOverrideReason).toContain('later file');
+  });
+
+  it('builds contribution reports on request: staff for any partner, a partner user for its own organisation only', async () => {
+    await inBrowser(browser, app.baseUrl, 'reports-staff', async (page) => {
+      await signIn(page, composer.email);
+      await openMenu(page, 'Reports');
+      await page.getByTestId('new-report').click();
+      await page.getByLabel('Partner').click();
+      await page.getByRole('option', { name: 'Northern Hotline' }).click();
+      await page.getByRole('button', { name: 'Request' }).click();
+      const row = page.locator('tbody tr', { hasText: 'Northern Hotline' });
+      await row.locator('[data-testid="report-status"][data-status="completed"]').waitFor({ timeout: 60_000 });
+      await row.getByTestId('report-download').waitFor();
+      await screenshot(page, 'reports-01-staff');
+    });
+
+    const partnerUser = (await signedIn(app, ['partner_user'], partnerA)).user;
+    await inBrowser(browser, app.baseUrl, 'reports-partner', async (page) => {
+      await signIn(page, partnerUser.email);
+      await openMenu(page, 'Reports');
+      await page.getByTestId('new-report').click();
+      await page.getByText('For Hope & Shelter Moldova').waitFor();
+      await page.getByRole('button', { name: 'Request' }).click();
+      const row = page.locator('tbody tr', { hasText: 'Hope & Shelter Moldova' }).first();
+      await row.locator('[data-testid="report-status"][data-status="completed"]').waitFor({ timeout: 60_000 });
+      const [file] = await Promise.all([page.waitForEvent('download'), row.getByTestId('report-download').click()]);
+      expect(file.suggestedFilename()).toMatch(/\.pdf$/);
+      // Another partner's report (the staff request above) is not listed for this partner.
+      expect(await page.locator('tbody tr', { hasText: 'Northern Hotline' }).count()).toBe(0);
+      await screenshot(page, 'reports-02-partner-user');
+    });
   });
 });

@@ -13,6 +13,7 @@ import { useFormat } from './format';
 import { LevelsTable } from './LevelsTable';
 import { RunJob } from './RunJob';
 import { RunStatusChip } from './RunStatusChip';
+import { useHistoryRefresh } from './use-history-refresh';
 import { RUN_WORKING, type RunDetail } from './types';
 
 const RunCharts = lazy(() => import('./RunCharts'));
@@ -177,7 +178,9 @@ const Outcome = ({ run }: { run: RunDetail }) => {
 const RunBody = () => {
   const run = useRecordContext<RunDetail>();
   const translate = useTranslate();
-  if (!run) return null;
+  useHistoryRefresh(run?.status);
+  // Coming from a list, the record is first the list's row (no figures) until the detail arrives.
+  if (!run?.policySnapshot) return <CircularProgress size={24} sx={{ m: 2 }} />;
   const working = RUN_WORKING.includes(run.status);
   return (
     <Stack spacing={2} sx={{ p: 2 }}>

@@ -33,7 +33,7 @@ const Actions = () => {
   const translate = useTranslate();
   const createPath = useCreatePath();
   const { permissions: roles } = usePermissions<string[]>();
-  if (!p || !rolesAllow(roles ?? [], 'policies.write')) return null;
+  if (!p?.policy || !rolesAllow(roles ?? [], 'policies.write')) return null;
   return (
     <TopToolbar>
       <Button component={Link} to={`${createPath({ resource: 'policies', type: 'create' })}?basedOn=${encodeURIComponent(p.id)}`} startIcon={<EditIcon />} variant="contained" size="small">
@@ -190,7 +190,8 @@ const Versions = ({ p }: { p: PolicyRow }) => {
 
 const PolicyBody = () => {
   const p = useRecordContext<PolicyRow>();
-  if (!p) return null;
+  // Coming from the list, the record is first the list's summary (no hierarchies) until the detail arrives.
+  if (!p?.policy) return <CircularProgress size={24} sx={{ m: 2 }} />;
   return (
     <Stack spacing={2} sx={{ p: 2 }}>
       <Parameters p={p} />

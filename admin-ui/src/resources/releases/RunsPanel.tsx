@@ -1,4 +1,4 @@
-import { Card, CardContent, CardHeader, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { Alert, Card, CardContent, CardHeader, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { Link, useCreatePath, useTranslate } from 'react-admin';
 import { DateTime } from '../../components/DateTime';
 import { useFormat } from '../anonymization-runs/format';
@@ -22,6 +22,12 @@ export const RunsPanel = ({ release }: { release: ReleaseDetail }) => {
         ) : (
           <Stack spacing={2}>
             {latest && RUN_WORKING.includes(latest.status) && <RunJob runId={latest.id} working />}
+            {latest?.status === 'completed' && release.status === 'anonymizing' && (
+              <Alert severity="info" data-testid="run-awaits-decision">{translate('app.releases.run_awaits_decision')}</Alert>
+            )}
+            {latest?.status === 'rejected' && release.status === 'draft' && (
+              <Alert severity="warning">{translate('app.releases.run_rejected')}</Alert>
+            )}
             <Table size="small">
               <TableHead>
                 <TableRow>

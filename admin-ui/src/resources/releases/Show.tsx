@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Alert, AlertTitle, Box, Card, CardContent, CardHeader, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { Alert, AlertTitle, Box, Card, CircularProgress, CardContent, CardHeader, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { Link, Show, TopToolbar, useCreatePath, useRecordContext, useTranslate } from 'react-admin';
 import { useResourceQueryGate } from '../../auth/useResourceQueryGate';
 import { DateTime } from '../../components/DateTime';
@@ -7,6 +7,7 @@ import { EntityHistory } from '../../components/EntityHistory';
 import { WORKFLOWS } from '../../workflow';
 import { WorkflowActions } from '../../workflow/WorkflowActions';
 import { useFormat } from '../anonymization-runs/format';
+import { useHistoryRefresh } from '../anonymization-runs/use-history-refresh';
 import { ArtifactsTable } from './ArtifactsTable';
 import { PublicationProgress } from './PublicationProgress';
 import { ReleaseStatusChip } from './ReleaseStatusChip';
@@ -29,7 +30,7 @@ const Title = () => {
 
 const Actions = () => {
   const r = useRecordContext<ReleaseDetail>();
-  if (!r) return null;
+  if (!r?.submissions) return null;
   return (
     <TopToolbar sx={{ alignItems: 'center', gap: 1 }}>
       <ReleaseStatusChip status={r.status} />
@@ -115,7 +116,9 @@ const Composition = ({ r }: { r: ReleaseDetail }) => {
 const ReleaseBody = () => {
   const r = useRecordContext<ReleaseDetail>();
   const translate = useTranslate();
-  if (!r) return null;
+  useHistoryRefresh(r?.status);
+  // Coming from the list, the record is first the list's row (no composition) until the detail arrives.
+  if (!r?.submissions) return <CircularProgress size={24} sx={{ m: 2 }} />;
   return (
     <Stack spacing={2} sx={{ p: 2 }}>
       {r.status === 'retracted' && (

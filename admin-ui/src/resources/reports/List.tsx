@@ -24,6 +24,8 @@ const ReportList = () => {
     <List
       filters={filters}
       actions={<Actions />}
+      // An empty list keeps its toolbar: "New contribution report" is how the first one is made.
+      empty={false}
       sort={{ field: 'createdAt', order: 'DESC' }}
       exporter={false}
       perPage={25}
