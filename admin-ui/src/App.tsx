@@ -5,7 +5,9 @@ import { authProvider } from './auth/authProvider';
 import { i18nProvider } from './i18n/i18nProvider';
 import { AppLayout } from './layout/AppLayout';
 import { LoginPage } from './login/LoginPage';
-import { auditEvents, jobRuns, mappingVersions, notifications, partners, submissions, users } from './resources';
+import {
+  anonymizationRuns, auditEvents, jobRuns, mappingVersions, notifications, partners, policies, releases, reports, submissions, users,
+} from './resources';
 import { theme } from './theme';
 
 const Dashboard = lazy(() => import('./dashboard/Dashboard'));
@@ -26,6 +28,10 @@ export const App = () => (
     <Resource name="partners" {...partners} />
     <Resource name="submissions" {...submissions} />
     <Resource name="mapping-versions" {...mappingVersions} />
+    <Resource name="releases" {...releases} />
+    <Resource name="anonymization-runs" {...anonymizationRuns} />
+    <Resource name="policies" {...policies} />
+    <Resource name="reports" {...reports} />
     <Resource name="users" {...users} />
     <Resource name="audit-events" {...auditEvents} />
     <Resource name="job-runs" {...jobRuns} />

@@ -9,6 +9,9 @@ export const ENTITY_PAGES: Record<string, { resource: string; view: 'edit' | 'sh
   partner: { resource: 'partners', view: 'show' },
   submission: { resource: 'submissions', view: 'show' },
   mapping_version: { resource: 'mapping-versions', view: 'show' },
+  release: { resource: 'releases', view: 'show' },
+  anonymization_run: { resource: 'anonymization-runs', view: 'show' },
+  anonymization_policy: { resource: 'policies', view: 'show' },
 };
 
 /** Entity types the audit log can be filtered by. */

@@ -14,6 +14,10 @@ export const RESOURCE_PERMISSION: Record<string, Permission> = {
   partners: 'partners.read',
   submissions: 'submissions.read',
   'mapping-versions': 'mappings.read',
+  releases: 'releases.read',
+  'anonymization-runs': 'runs.read',
+  policies: 'policies.read',
+  reports: 'reports.read',
 };
 
 export function canOpenResource(roles: readonly string[] | undefined, resource: string): boolean {

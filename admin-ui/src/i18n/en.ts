@@ -2,6 +2,7 @@ import englishMessages from 'ra-language-english';
 import { domainEn } from './domain-en';
 import { intakeEn } from './intake-en';
 import { mergeMessages } from './merge';
+import { publicationEn } from './publication-en';
 
 /** The application's own strings; fr.ts and es.ts must have exactly these keys (the type checks it). */
 export const appEn = {
@@ -105,4 +106,4 @@ export const appEn = {
 
 export type AppStrings = typeof appEn;
 
-export default mergeMessages(englishMessages, appEn, domainEn, intakeEn);
+export default mergeMessages(englishMessages, appEn, domainEn, intakeEn, publicationEn);

@@ -2,6 +2,7 @@ import { domainEs } from './domain-es';
 import type { AppStrings } from './en';
 import { intakeEs } from './intake-es';
 import { mergeMessages } from './merge';
+import { publicationEs } from './publication-es';
 import { raSpanish } from './ra-es';
 
 export const appEs: AppStrings = {
@@ -103,4 +104,4 @@ export const appEs: AppStrings = {
   },
 };
 
-export default mergeMessages(raSpanish, appEs, domainEs, intakeEs);
+export default mergeMessages(raSpanish, appEs, domainEs, intakeEs, publicationEs);

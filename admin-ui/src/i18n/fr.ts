@@ -3,6 +3,7 @@ import { domainFr } from './domain-fr';
 import type { AppStrings } from './en';
 import { intakeFr } from './intake-fr';
 import { mergeMessages } from './merge';
+import { publicationFr } from './publication-fr';
 
 export const appFr: AppStrings = {
   app: {
@@ -103,4 +104,4 @@ export const appFr: AppStrings = {
   },
 };
 
-export default mergeMessages(frenchMessages, appFr, domainFr, intakeFr);
+export default mergeMessages(frenchMessages, appFr, domainFr, intakeFr, publicationFr);

@@ -2,7 +2,7 @@ import { Menu, usePermissions } from 'react-admin';
 import { RESOURCE_PERMISSION, rolesAllow } from '../auth/permissions';
 
 /** Menu entries in order; each shows only to the roles whose API permission opens it. */
-const ENTRIES = ['partners', 'submissions', 'mapping-versions', 'users', 'audit-events', 'job-runs', 'notifications'];
+const ENTRIES = ['partners', 'submissions', 'mapping-versions', 'releases', 'anonymization-runs', 'policies', 'reports', 'users', 'audit-events', 'job-runs', 'notifications'];
 
 export const AppMenu = () => {
   const { permissions: roles } = usePermissions<string[]>();

@@ -6,6 +6,10 @@ import NotificationsIcon from '@mui/icons-material/Notifications';
 import HandshakeIcon from '@mui/icons-material/Handshake';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import AccountTreeIcon from '@mui/icons-material/AccountTree';
+import PolicyIcon from '@mui/icons-material/Policy';
+import ShieldIcon from '@mui/icons-material/Shield';
+import PublishIcon from '@mui/icons-material/Publish';
+import AssessmentIcon from '@mui/icons-material/Assessment';
 
 // Each page is its own chunk, loaded the first time someone opens it.
 export const users = {
@@ -57,4 +61,33 @@ export const mappingVersions = {
   // The show page is the mapping editor (and the reviewer's view).
   show: lazy(() => import('./mapping-versions/Show')),
   icon: AccountTreeIcon,
+};
+
+export const policies = {
+  list: lazy(() => import('./policies/List')),
+  show: lazy(() => import('./policies/Show')),
+  // "Create" is the policy editor: a new version of a policy (?basedOn=<id>) or a new policy.
+  create: lazy(() => import('./policies/Create')),
+  icon: PolicyIcon,
+  recordRepresentation: 'name',
+};
+
+export const anonymizationRuns = {
+  list: lazy(() => import('./anonymization-runs/List')),
+  show: lazy(() => import('./anonymization-runs/Show')),
+  icon: ShieldIcon,
+};
+
+export const releases = {
+  list: lazy(() => import('./releases/List')),
+  show: lazy(() => import('./releases/Show')),
+  // "Create" is the composition form.
+  create: lazy(() => import('./releases/Create')),
+  icon: PublishIcon,
+  recordRepresentation: 'version',
+};
+
+export const reports = {
+  list: lazy(() => import('./reports/List')),
+  icon: AssessmentIcon,
 };
