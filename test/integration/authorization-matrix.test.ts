@@ -57,6 +57,7 @@ const MATRIX: Record<string, Role[] | 'public'> = {
   'GET /submissions/:id': [...WORKING, 'partner_user'],
   'POST /partners/:id/submissions': ['data_steward', 'partner_liaison', 'partner_user'],
   'POST /submissions/:id/actions/:action': ['data_steward'],
+  'GET /submissions/:id/jobs': [...WORKING, 'partner_user'],
   'GET /submissions/:id/records': ['admin', 'data_steward', 'privacy_officer', 'release_manager'],
   'GET /partners/:id/mapping-versions': WORKING,
   'GET /mapping-versions': WORKING,
