@@ -7,7 +7,7 @@ import { mappingVersions, submissions } from '../../db/schema';
 import { ApiClient, createTestUser, signedIn, startTestApp, waitFor, type TestApp } from '../support/harness';
 import { insertPartner } from '../support/partners';
 import { generatedBytes, upload, waitForSubmission } from '../support/submissions';
-import { ensureAdminUiBuilt, inBrowser, launchBrowser, screenshot, signIn } from './support/browser';
+import { chooseLanguage, ensureAdminUiBuilt, inBrowser, launchBrowser, screenshot, signIn } from './support/browser';
 
 jest.setTimeout(240_000);
 
@@ -155,6 +155,15 @@ describe('mapping review, four eyes, harmonization', () => {
       await page.getByRole('tab', { name: 'Records' }).click();
       await page.getByText(`Records 1–25 of ${ROWS}`).waitFor();
       await screenshot(page, 'mapping-11-records');
+
+      // The editor in French.
+      await chooseLanguage(page, 'English', 'Français');
+      await page.getByRole('tab', { name: 'Enregistrements' }).waitFor();
+      await page.goto(`/#/mapping-versions/${versionId}/show`);
+      await page.getByRole('tab', { name: 'Règles' }).waitFor();
+      await page.getByTestId('mapping-status').filter({ hasText: 'Approuvée' }).waitFor();
+      await page.getByText('Variables dotées d’une règle').waitFor();
+      await screenshot(page, 'mapping-14-editor-fr');
     });
 
     const [done] = await app.ctx.db.select().from(submissions).where(eq(submissions.id, submissionId));
@@ -172,7 +181,7 @@ describe('mapping review, four eyes, harmonization', () => {
       await page.getByTestId('widget-own-partner').getByRole('link', { name: 'Upload a file' }).click();
       // The partner is the user's own, and cannot be changed.
       const partner = page.getByRole('combobox', { name: 'Partner' });
-      expect(await partner.inputValue()).toBe(own.name);
+      await waitFor(async () => (await partner.inputValue()) === own.name, 10_000, 'the own partner to be chosen');
       expect(await partner.isDisabled()).toBe(true);
       await screenshot(page, 'mapping-12-partner-upload');
       await page.getByTestId('file-input').setInputFiles(file);
@@ -183,6 +192,10 @@ describe('mapping review, four eyes, harmonization', () => {
       expect(await page.getByRole('button', { name: 'Harmonize' }).count()).toBe(0);
       expect(await page.getByRole('tab', { name: 'Records' }).count()).toBe(0);
       await screenshot(page, 'mapping-13-partner-profiled');
+      await chooseLanguage(page, 'English', 'Español');
+      await page.locator('[data-testid="profile-row"][data-column="victim_name"]').getByText('identificador — valores ocultos').waitFor();
+      await page.getByTestId('submission-status').filter({ hasText: 'Perfilado' }).waitFor();
+      await screenshot(page, 'mapping-15-partner-profiled-es');
     });
     fs.rmSync(file, { force: true });
     // The API agrees: another partner's id is refused before a byte is read.

@@ -19,7 +19,7 @@ import type { PartnerRow } from '../partners/types';
 import { RuleCommentsDialog, CommentsPanel } from './Comments';
 import { CoverageMeters } from './CoverageMeters';
 import { DiffPanel } from './DiffPanel';
-import { MappingEditorContext, parseFlag, type MappingEditor, type ValueFlag } from './editor-context';
+import { MappingEditorContext, MappingSpecContext, parseFlag, type MappingEditor, type ValueFlag } from './editor-context';
 import { IssuesPanel } from './IssuesPanel';
 import { MappingStatusChip } from './MappingStatusChip';
 import { RulesPanel } from './RulesPanel';
@@ -101,26 +101,26 @@ const Editor = ({ version }: { version: MappingVersionDetail }) => {
     setFocused(variable);
     setOpenValues((o) => new Set([...o, variable]));
   }, []);
-  const editor: MappingEditor = {
+  const toggleValues = useCallback((variable: string) => setOpenValues((o) => {
+    const next = new Set(o);
+    if (!next.delete(variable)) next.add(variable);
+    return next;
+  }), []);
+  const someone = translate('app.mapping.comments.someone');
+  // Stable between edits and toggles: rows re-render for what concerns them only.
+  const editor: MappingEditor = useMemo(() => ({
     version,
-    spec: draft.spec,
     editable,
     update: draft.update,
     suggestions,
     columns,
     commentsFor: (variable) => version.comments.filter((c) => c.variable === variable),
-    authorName: (c) => people.byComment.get(c.id) ?? (c.authorId === session.user()?.id ? session.user()!.name : translate('app.mapping.comments.someone')),
+    authorName: (c) => people.byComment.get(c.id) ?? (c.authorId === session.user()?.id ? session.user()!.name : someone),
     flagsFor: (variable) => version.comments.filter((c) => c.variable === variable).map(parseFlag).filter((f): f is ValueFlag => !!f),
     openComments: (variable, flag) => (variable ? setCommentsOpen({ variable, flag }) : setTab('comments')),
     focus,
-    focused,
-    openValues,
-    toggleValues: (variable) => setOpenValues((o) => {
-      const next = new Set(o);
-      if (!next.delete(variable)) next.add(variable);
-      return next;
-    }),
-  };
+    toggleValues,
+  }), [version, editable, draft.update, suggestions, columns, people, someone, focus, toggleValues]);
 
   const acceptAll = () => {
     if (!suggestions) return;
@@ -136,6 +136,7 @@ const Editor = ({ version }: { version: MappingVersionDetail }) => {
   const title = translate('app.mapping.title', { version: version.version, partner: partner?.name ?? '' });
   return (
     <MappingEditorContext.Provider value={editor}>
+    <MappingSpecContext.Provider value={draft.spec}>
       <Title title={title} />
       <Stack spacing={2} sx={{ mt: 2, mb: 4 }} data-testid="mapping-editor" data-status={version.status}>
         <Card>
@@ -190,7 +191,7 @@ const Editor = ({ version }: { version: MappingVersionDetail }) => {
             {rolesAllow(roles ?? [], 'audit.read') && <Tab value="history" label={translate('app.mapping.tabs.history')} />}
           </Tabs>
           <CardContent>
-            {tab === 'rules' && <RulesPanel />}
+            {tab === 'rules' && <RulesPanel openValues={openValues} focused={focused} />}
             {tab === 'unmapped' && <UnmappedPanel coverage={coverage} />}
             {tab === 'diff' && <DiffPanel versionId={version.id} />}
             {tab === 'comments' && <CommentsPanel />}
@@ -199,6 +200,7 @@ const Editor = ({ version }: { version: MappingVersionDetail }) => {
         </Card>
       </Stack>
       {commentsOpen && <RuleCommentsDialog variable={commentsOpen.variable} flag={commentsOpen.flag} onClose={() => setCommentsOpen(null)} />}
+    </MappingSpecContext.Provider>
     </MappingEditorContext.Provider>
   );
 };

@@ -2,14 +2,15 @@ import { useState } from 'react';
 import { Box, Checkbox, Chip, Collapse, FormControlLabel, Paper, Stack, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { EmptyRate, IdentifierBadge, TopValues, useFormatNumber } from '../submissions/ProfileTable';
-import { useMappingEditor } from './editor-context';
+import { useMappingEditor, useMappingSpec } from './editor-context';
 import { columnsOf, setDropped, targetsOf } from './spec-edit';
 
 /** The file's columns with their profiles; identifiers are marked `drop` (never published). */
 export const SourceColumnsPanel = () => {
   const translate = useTranslate();
   const { number } = useFormatNumber();
-  const { version, spec, editable, update, focus } = useMappingEditor();
+  const { version, editable, update, focus } = useMappingEditor();
+  const spec = useMappingSpec();
   const [open, setOpen] = useState<string | null>(null);
   const usedBy = new Map<string, string[]>();
   for (const r of spec.rules) for (const c of columnsOf(r)) usedBy.set(c, [...(usedBy.get(c) ?? []), ...targetsOf(r)]);

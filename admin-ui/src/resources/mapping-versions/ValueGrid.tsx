@@ -61,15 +61,15 @@ function useRows(rule: CopyRule | FlagsRule): GridRow[] {
  * flags) it maps to, the suggestion with its score (accept one, or all at once), and a flag for
  * values a reviewer should look at.
  */
-export const ValueGrid = ({ ruleIndex, rule, variable }: { ruleIndex: number; rule: CopyRule | FlagsRule; variable: string }) => {
+export const ValueGrid = ({ ruleIndex, rule, variable, missingValues }: { ruleIndex: number; rule: CopyRule | FlagsRule; variable: string; missingValues: string[] | undefined }) => {
   const translate = useTranslate();
   const notify = useNotify();
   const { number } = useFormatNumber();
   const editor = useMappingEditor();
-  const { editable, update, spec } = editor;
+  const { editable, update } = editor;
   const rows = useRows(rule);
   const [all, setAll] = useState(false);
-  const missing = useMemo(() => missingKeySet(spec.missingValues ?? DEFAULT_MISSING_VALUES), [spec.missingValues]);
+  const missing = useMemo(() => missingKeySet(missingValues ?? DEFAULT_MISSING_VALUES), [missingValues]);
   const flags = editor.flagsFor(variable).filter((f) => f.column === rule.column);
   const column = editor.columns.get(rule.column);
   const codes = rule.kind === 'copy' ? codesOf(standardVariable(rule.target)) : [];

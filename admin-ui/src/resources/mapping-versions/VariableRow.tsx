@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import { Badge, Box, Button, Collapse, IconButton, MenuItem, Stack, TextField, Tooltip, Typography } from '@mui/material';
 import CommentIcon from '@mui/icons-material/ChatBubbleOutline';
 import ExpandLessIcon from '@mui/icons-material/ExpandLess';
@@ -13,17 +13,25 @@ import { ScoreChip, ValueGrid } from './ValueGrid';
 
 const NO_RULE = '';
 
+interface VariableRowProps {
+  variable: StandardVariable;
+  ruleIndex: number | undefined;
+  rule: MappingRule | undefined;
+  issues: string[];
+  open: boolean;
+  focused: boolean;
+  missingValues: string[] | undefined;
+}
+
 /** One standard variable: its rule (kind and settings), the suggestion behind it, comments, and its value grid. */
-export const VariableRow = ({ variable: v, ruleIndex, issues }: { variable: StandardVariable; ruleIndex: number | undefined; issues: string[] }) => {
+export const VariableRow = memo(function VariableRow({ variable: v, ruleIndex, rule, issues, open, focused, missingValues }: VariableRowProps) {
   const translate = useTranslate();
   const editor = useMappingEditor();
-  const { spec, editable, update, suggestions, focused } = editor;
-  const rule = ruleIndex !== undefined ? spec.rules[ruleIndex] : undefined;
-  const open = editor.openValues.has(v.name);
+  const { editable, update, suggestions } = editor;
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (focused === v.name) ref.current?.scrollIntoView({ behavior: 'smooth', block: 'center' });
-  }, [focused, v.name]);
+    if (focused) ref.current?.scrollIntoView({ behavior: 'smooth', block: 'center' });
+  }, [focused]);
 
   const comments = editor.commentsFor(v.name);
   const firstColumn = editor.version.sourceColumns.find((c) => !c.identifier)?.name ?? '';
@@ -42,7 +50,7 @@ export const VariableRow = ({ variable: v, ruleIndex, issues }: { variable: Stan
 
   return (
     <Box ref={ref} data-testid="variable-row" data-variable={v.name} data-kind={rule?.kind ?? 'none'}
-      sx={{ py: 1, borderBottom: 1, borderColor: 'divider', bgcolor: focused === v.name ? 'action.selected' : undefined }}>
+      sx={{ py: 1, borderBottom: 1, borderColor: 'divider', bgcolor: focused ? 'action.selected' : undefined }}>
       <Stack direction="row" spacing={1.5} alignItems="center">
         <Box sx={{ width: { xs: 160, xl: 240 }, flexShrink: 0 }}>
           <Typography variant="body2" sx={{ fontFamily: 'monospace', fontWeight: 600, wordBreak: 'break-all' }}>{v.name}</Typography>
@@ -95,9 +103,9 @@ export const VariableRow = ({ variable: v, ruleIndex, issues }: { variable: Stan
       {issues.map((m) => <Typography key={m} variant="caption" color="error" component="div" sx={{ pl: 1 }}>{m}</Typography>)}
       {hasGrid && rule && (rule.kind === 'copy' || rule.kind === 'flags_from_multi_value') && (
         <Collapse in={open} unmountOnExit>
-          <Box sx={{ pl: { md: 4 }, pt: 1 }}><ValueGrid ruleIndex={ruleIndex!} rule={rule} variable={v.name} /></Box>
+          <Box sx={{ pl: { md: 4 }, pt: 1 }}><ValueGrid ruleIndex={ruleIndex!} rule={rule} variable={v.name} missingValues={missingValues} /></Box>
         </Collapse>
       )}
     </Box>
   );
-};
+});

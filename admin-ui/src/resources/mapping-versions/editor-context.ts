@@ -9,11 +9,13 @@ export interface ValueFlag {
   note: string;
 }
 
-/** What every part of the mapping editor reads: the version, the draft being edited, and its helpers. */
+/**
+ * What every part of the mapping editor reads: the version and stable helpers. The draft spec is
+ * in its own context, and open/focused rows are passed as props, so that one edit or one toggle
+ * re-renders the rows it concerns, not the whole page (each row holds several inputs).
+ */
 export interface MappingEditor {
   version: MappingVersionDetail;
-  /** The draft spec (equal to the saved one until the steward edits). */
-  spec: MappingSpec;
   editable: boolean;
   /** Applies an edit to the draft; nothing is sent until Save. */
   update(edit: (spec: MappingSpec) => MappingSpec): void;
@@ -25,9 +27,7 @@ export interface MappingEditor {
   openComments(variable: string | null, flag?: { column: string; value: string }): void;
   /** Shows a variable's rule: switches to the rules tab, opens its group and scrolls to it. */
   focus(variable: string): void;
-  focused: string | null;
-  /** Variables whose value grid is open (kept while the steward switches tabs). */
-  openValues: ReadonlySet<string>;
+  /** Opens or closes a variable's value grid (kept open while the steward switches tabs). */
   toggleValues(variable: string): void;
 }
 
@@ -37,6 +37,15 @@ export function useMappingEditor(): MappingEditor {
   const editor = useContext(MappingEditorContext);
   if (!editor) throw new Error('useMappingEditor outside the mapping editor');
   return editor;
+}
+
+/** The draft spec (equal to the saved one until the steward edits). */
+export const MappingSpecContext = createContext<MappingSpec | null>(null);
+
+export function useMappingSpec(): MappingSpec {
+  const spec = useContext(MappingSpecContext);
+  if (!spec) throw new Error('useMappingSpec outside the mapping editor');
+  return spec;
 }
 
 const FLAG = /^⚑ (.+?) = "([\s\S]*?)"(?:: ([\s\S]*))?$/;

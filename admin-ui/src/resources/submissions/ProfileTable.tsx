@@ -9,7 +9,12 @@ export function useFormatNumber() {
   const [locale] = useLocaleState();
   const nf = new Intl.NumberFormat(locale);
   const pf = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
-  return { number: (n: number | null | undefined) => (n == null ? '' : nf.format(n)), percent: (share: number) => pf.format(share) };
+  const df = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+  return {
+    number: (n: number | null | undefined) => (n == null ? '' : nf.format(n)),
+    decimal: (n: number) => df.format(n),
+    percent: (share: number) => pf.format(share),
+  };
 }
 
 /** An identifier column: its values are never stored or shown, only statistics. */
@@ -37,11 +42,11 @@ export const EmptyRate = ({ column }: { column: Pick<ColumnProfile, 'empty' | 'n
 
 export const TopValues = ({ column, max = TOP_VALUES }: { column: ColumnProfile; max?: number }) => {
   const translate = useTranslate();
-  const { number } = useFormatNumber();
+  const { number, decimal } = useFormatNumber();
   if (column.identifier || column.values === null) {
     return (
       <Typography variant="body2" color="text.secondary">
-        {translate('app.submissions.length_stats', { min: column.stats.minLength, max: column.stats.maxLength, mean: Math.round(column.stats.meanLength * 10) / 10 })}
+        {translate('app.submissions.length_stats', { min: column.stats.minLength, max: column.stats.maxLength, mean: decimal(column.stats.meanLength) })}
       </Typography>
     );
   }
