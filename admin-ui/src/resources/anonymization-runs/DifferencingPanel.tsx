@@ -65,7 +65,7 @@ export const DifferencingPanel = ({ run }: { run: RunDetail }) => {
                     {findings.slice(0, SHOWN).map((f, i) => (
                       <TableRow key={i}>
                         <TableCell sx={{ fontSize: 12 }}>
-                          {Object.entries(f.labels).map(([qi, label]) => `${qi} = ${label === '' ? empty : label}`).join(' · ')}
+                          {run.policySnapshot.qis.filter((qi) => qi in f.labels).map((qi) => `${qi} = ${f.labels[qi] === '' ? empty : f.labels[qi]}`).join(' · ')}
                         </TableCell>
                         <TableCell align="right">{format.int(f.previous)}</TableCell>
                         <TableCell align="right">{format.int(f.current)}</TableCell>

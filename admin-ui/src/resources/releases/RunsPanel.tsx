@@ -1,5 +1,6 @@
 import { Alert, Card, CardContent, CardHeader, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import { Link, useCreatePath, useTranslate } from 'react-admin';
+import { Link, useCreatePath, usePermissions, useTranslate } from 'react-admin';
+import { canOpenResource } from '../../auth/permissions';
 import { DateTime } from '../../components/DateTime';
 import { useFormat } from '../anonymization-runs/format';
 import { RunJob } from '../anonymization-runs/RunJob';
@@ -12,6 +13,8 @@ export const RunsPanel = ({ release }: { release: ReleaseDetail }) => {
   const translate = useTranslate();
   const createPath = useCreatePath();
   const format = useFormat();
+  const { permissions: roles } = usePermissions<string[]>();
+  const canOpenRuns = canOpenResource(roles, 'anonymization-runs');
   const latest = release.runs[0];
   return (
     <Card variant="outlined" data-testid="release-runs">
@@ -42,9 +45,11 @@ export const RunsPanel = ({ release }: { release: ReleaseDetail }) => {
                 {release.runs.map((r) => (
                   <TableRow key={r.id} data-run={r.id} selected={r.id === release.approvedRunId}>
                     <TableCell>
-                      <Link to={createPath({ resource: 'anonymization-runs', type: 'show', id: r.id })} data-testid="run-link">
-                        {translate('app.releases.open_run', { id: r.id.slice(0, 8) })}
-                      </Link>
+                      {canOpenRuns ? (
+                        <Link to={createPath({ resource: 'anonymization-runs', type: 'show', id: r.id })} data-testid="run-link">
+                          {translate('app.releases.open_run', { id: r.id.slice(0, 8) })}
+                        </Link>
+                      ) : translate('app.releases.open_run', { id: r.id.slice(0, 8) })}
                     </TableCell>
                     <TableCell><RunStatusChip status={r.status} /></TableCell>
                     <TableCell align="right">{format.int(r.outputRows)}</TableCell>

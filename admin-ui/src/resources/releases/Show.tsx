@@ -4,6 +4,7 @@ import { Link, Show, TopToolbar, useCreatePath, useRecordContext, useTranslate }
 import { useResourceQueryGate } from '../../auth/useResourceQueryGate';
 import { DateTime } from '../../components/DateTime';
 import { EntityHistory } from '../../components/EntityHistory';
+import { EntityLink } from '../../components/EntityLink';
 import { WORKFLOWS } from '../../workflow';
 import { WorkflowActions } from '../../workflow/WorkflowActions';
 import { useFormat } from '../anonymization-runs/format';
@@ -50,7 +51,6 @@ const Row = ({ label, children }: { label: string; children: ReactNode }) => (
 const Overview = ({ r }: { r: ReleaseDetail }) => {
   const translate = useTranslate();
   const format = useFormat();
-  const createPath = useCreatePath();
   return (
     <Card variant="outlined" data-testid="release-overview">
       <CardContent>
@@ -61,7 +61,7 @@ const Overview = ({ r }: { r: ReleaseDetail }) => {
           <Row label={translate('app.releases.records_in')}><Typography variant="body2" data-testid="release-records">{format.int(r.records)}</Typography></Row>
           {r.approvedRunId && (
             <Row label={translate('app.releases.approved_run')}>
-              <Link to={createPath({ resource: 'anonymization-runs', type: 'show', id: r.approvedRunId })}>{r.approvedRunId.slice(0, 8)}</Link>
+              <EntityLink entityType="anonymization_run" entityId={r.approvedRunId} withType={false} />
             </Row>
           )}
           <Row label={translate('resources.releases.fields.createdAt')}><DateTime value={r.createdAt} /></Row>
