@@ -275,4 +275,21 @@ describe('a release from composition to public download', () => {
       await screenshot(page, 'reports-02-partner-user');
     });
   });
+
+  // Last, so that the published release is not left behind for other test files' differencing.
+  it('is retracted with a reason: its page says why, and its files are no longer served', async () => {
+    await inBrowser(browser, app.baseUrl, 'release-retract', async (page) => {
+      await signIn(page, manager.email);
+      await page.goto(`/#/releases/${releaseId}/show`);
+      await releaseStatus(page, 'published');
+      await page.locator('[data-testid="workflow-actions"] [data-action="retract"]').click();
+      const dialog = page.getByRole('dialog');
+      await dialog.locator('textarea[name="reason"]').fill('A partner withdrew its consent for two records');
+      await dialog.getByRole('button', { name: 'Retract' }).click();
+      await releaseStatus(page, 'retracted');
+      expect(await page.getByTestId('release-retracted').innerText()).toContain('A partner withdrew its consent for two records');
+      await screenshot(page, 'release-09-retracted');
+    });
+    expect((await download(app.baseUrl, `/api/public/releases/${VERSION}/artifacts/microdata_csv`)).status).toBe(410);
+  });
 });
