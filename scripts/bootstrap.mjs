@@ -44,7 +44,8 @@ function ensureAdminUiBuilt() {
   );
   if (fs.existsSync(index) && fs.statSync(index).mtimeMs >= sources) return;
   log('building the admin UI');
-  run('npx', ['vite', 'build', '--config', 'admin-ui/vite.config.ts', '--logLevel', 'warn']);
+  // Always a production build: a NODE_ENV=test in the environment would bundle development React.
+  run('npx', ['vite', 'build', '--config', 'admin-ui/vite.config.ts', '--logLevel', 'warn'], { env: { ...process.env, NODE_ENV: 'production' } });
 }
 
 /** Chromium for the browser tests: Debian's package, never a test tool's own download. */

@@ -42,7 +42,7 @@ export function ensureAdminUiBuilt(): void {
     }
     try {
       if (isFresh()) return;
-      const res = spawnSync('npx', ['vite', 'build', '--config', 'admin-ui/vite.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+      const res = spawnSync('npx', ['vite', 'build', '--config', 'admin-ui/vite.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
       if (res.status !== 0) throw new Error(`Building the admin UI failed (exit ${res.status ?? res.signal})`);
       return;
     } finally {
