@@ -43,7 +43,7 @@ async function meterShare(page: Page, meter: string, not?: number): Promise<numb
     const raw = await page.getByTestId(meter).getAttribute('data-share').catch(() => null);
     const share = raw === null ? NaN : Number(raw);
     return Number.isFinite(share) && share !== not ? share : null;
-  }, 20_000, `${meter} to change`) as Promise<number>;
+  }, 45_000, `${meter} to change`) as Promise<number>;
 }
 
 describe('mapping review, four eyes, harmonization', () => {

@@ -36,6 +36,12 @@ describe('mapping editor: spec edits', () => {
     expect(sameSpec(setValueCode(unmapped, 0, 'F', 'Female'), spec)).toBe(true);
   });
 
+  it('unmaps every spelling of a value a learned map holds, since the server matches them all', () => {
+    const spec = setValueCode(base(), 0, 'x', 'Male');
+    const learned: MappingSpec = { ...spec, rules: [{ kind: 'copy', target: 'gender', column: 'sex', valueMap: { F: 'Female', f: 'Female', ' Fé ': 'Female' } }, spec.rules[1]] };
+    expect(setValueCode(learned, 0, 'f', null).rules[0]).toMatchObject({ valueMap: { ' Fé ': 'Female' } });
+  });
+
   it('accepts suggestions for unmapped values only, unless one is accepted explicitly', () => {
     const spec = setValueCode(base(), 0, 'M', 'Female');
     const all = acceptValueSuggestions(spec, [suggestion('M', 'Male'), suggestion('T', 'Transgender/NonConforming'), suggestion('?', null)]);

@@ -155,13 +155,17 @@ export function mapKeyFor(map: Record<string, unknown>, value: string): string |
   return Object.keys(map).find((k) => valueKey(k) === key);
 }
 
+/** Every key of a value map that stands for `value` (a map may spell one value several ways: "F", "f"). */
+function withoutValue<T>(map: Record<string, T>, value: string): Record<string, T> {
+  const key = valueKey(value);
+  return Object.fromEntries(Object.entries(map).filter(([k]) => valueKey(k) !== key));
+}
+
 /** Maps one source value of a copy rule to a code (null: unmapped). */
 export function setValueCode(spec: MappingSpec, index: number, value: string, code: string | null): MappingSpec {
   const rule = spec.rules[index];
   if (rule.kind !== 'copy') return spec;
-  const valueMap = { ...rule.valueMap };
-  const existing = mapKeyFor(valueMap, value);
-  if (existing !== undefined) delete valueMap[existing];
+  const valueMap = withoutValue(rule.valueMap, value);
   if (code !== null) valueMap[value.trim()] = code;
   return replaceRule(spec, index, { ...rule, valueMap });
 }
@@ -170,9 +174,7 @@ export function setValueCode(spec: MappingSpec, index: number, value: string, co
 export function setValueFlags(spec: MappingSpec, index: number, value: string, flags: string[] | null): MappingSpec {
   const rule = spec.rules[index];
   if (rule.kind !== 'flags_from_multi_value') return spec;
-  const valueMap = { ...rule.valueMap };
-  const existing = mapKeyFor(valueMap, value);
-  if (existing !== undefined) delete valueMap[existing];
+  const valueMap = withoutValue(rule.valueMap, value);
   if (flags !== null) valueMap[value.trim()] = flags;
   return replaceRule(spec, index, { ...rule, valueMap });
 }
