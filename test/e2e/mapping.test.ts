@@ -137,6 +137,20 @@ describe('mapping review, four eyes, harmonization', () => {
       await page.getByText('Checked the F/M codes against the hotline codebook.').waitFor();
       expect(await page.getByTestId('mapping-comment').first().innerText()).toContain(author.name);
 
+      // A first round: changes requested, with the reason shown on the version; the author revises and resubmits.
+      await page.getByRole('button', { name: 'Request changes', exact: true }).click();
+      await page.getByRole('dialog').locator('textarea[name="reason"]').fill('Say why majorityEntry is not collected.');
+      await page.getByRole('dialog').getByRole('button', { name: 'Request changes' }).click();
+      await page.getByTestId('mapping-status').filter({ hasText: 'Changes requested' }).waitFor();
+      await page.getByTestId('changes-requested').getByText(/Say why majorityEntry is not collected\./).waitFor();
+      const authorApi = new ApiClient(app.baseUrl);
+      await authorApi.login(author.email);
+      expect((await authorApi.post(`/api/mapping-versions/${versionId}/actions/revise`, {})).body.status).toBe('draft');
+      expect((await authorApi.post(`/api/mapping-versions/${versionId}/actions/submit`, {})).body.status).toBe('in_review');
+      await page.reload();
+      await page.getByTestId('mapping-status').filter({ hasText: 'In review' }).waitFor();
+      expect(await page.getByTestId('changes-requested').count()).toBe(0);
+
       await page.getByRole('button', { name: 'Approve', exact: true }).click();
       await page.getByTestId('mapping-status').filter({ hasText: 'Approved' }).waitFor();
       await screenshot(page, 'mapping-08-approved');

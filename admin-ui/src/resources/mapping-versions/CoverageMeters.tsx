@@ -37,16 +37,21 @@ export const CoverageMeters = ({ coverage, stale }: { coverage: MappingCoverage 
         <Meter
           testId="coverage-values"
           label={translate('app.mapping.coverage.values')}
-          share={values.distinct ? values.mapped / values.distinct : 1}
-          detail={translate('app.mapping.coverage.values_detail', { mapped: number(values.mapped), distinct: number(values.distinct) })}
+          share={values.distinct - values.missing > 0 ? values.mapped / (values.distinct - values.missing) : 1}
+          detail={translate('app.mapping.coverage.values_detail', { mapped: number(values.mapped), distinct: number(values.distinct - values.missing), missing: number(values.missing) })}
         />
         <Meter
           testId="coverage-records"
           label={translate('app.mapping.coverage.records')}
           share={records.share}
-          detail={translate('app.mapping.coverage.records_detail', { covered: number(records.covered), total: number(records.values) })}
+          detail={translate('app.mapping.coverage.records_detail', { covered: number(records.covered), total: number(records.total - records.missing), missing: number(records.missing) })}
         />
       </Stack>
+      {coverage.unevaluatedColumns?.length > 0 && (
+        <Typography variant="caption" color="text.secondary" component="p" sx={{ mt: 1 }}>
+          {translate('app.mapping.coverage.unevaluated', { columns: coverage.unevaluatedColumns.join(', ') })}
+        </Typography>
+      )}
       {coverage.error && <Alert severity="error" sx={{ mt: 1 }}>{coverage.error}</Alert>}
       {stale && (
         <Tooltip title={translate('app.mapping.coverage.stale_help')}>

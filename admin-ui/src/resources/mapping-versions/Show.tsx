@@ -80,19 +80,26 @@ const Editor = ({ version }: { version: MappingVersionDetail }) => {
   // Comment authors and who did what: the version's audit trail names the people.
   const { data: events } = useGetList<AuditEvent>(
     'audit-events',
-    { filter: { entityType: 'mapping_version', entityId: version.id }, pagination: { page: 1, perPage: 500 }, sort: { field: 'id', order: 'ASC' } },
+    { filter: { entityType: 'mapping_version', entityId: version.id }, pagination: { page: 1, perPage: 500 }, sort: { field: 'id', order: 'DESC' } },
     { enabled: rolesAllow(roles ?? [], 'audit.read') },
   );
   const people = useMemo(() => {
     const byComment = new Map<string, string>();
     let author: string | undefined;
     let submitter: string | undefined;
-    for (const e of events ?? []) {
+    // The reviewer's reason stays in view until the version is submitted again.
+    let changesRequested: { name: string; reason: string } | null = null;
+    // The API lists newest first; the story is read oldest first.
+    for (const e of [...(events ?? [])].sort((x, y) => x.id - y.id)) {
       if (e.action === 'mapping_version.commented' && typeof e.details.commentId === 'string') byComment.set(e.details.commentId, e.actorName);
       if (e.action === 'mapping_version.created') author = e.actorName;
-      if (e.action === 'mapping_version.submit') submitter = e.actorName;
+      if (e.action === 'mapping_version.submit') {
+        submitter = e.actorName;
+        changesRequested = null;
+      }
+      if (e.action === 'mapping_version.request_changes') changesRequested = { name: e.actorName, reason: e.reason ?? '' };
     }
-    return { byComment, author, submitter };
+    return { byComment, author, submitter, changesRequested };
   }, [events]);
 
   const columns = useMemo(() => new Map(version.sourceColumns.map((c) => [c.name, c])), [version.sourceColumns]);
@@ -179,6 +186,11 @@ const Editor = ({ version }: { version: MappingVersionDetail }) => {
             </Stack>
           </CardContent>
         </Card>
+        {people.changesRequested && ['changes_requested', 'draft'].includes(version.status) && (
+          <Alert severity="warning" data-testid="changes-requested">
+            {translate('app.mapping.changes_requested_by', { name: people.changesRequested.name, reason: people.changesRequested.reason })}
+          </Alert>
+        )}
         <FailureAlert failure={draft.failure} />
         <CoverageMeters coverage={coverage} stale={draft.dirty} />
         <IssuesPanel />

@@ -49,12 +49,17 @@ export interface MappingVersionDetail extends MappingVersionRow {
   comments: MappingComment[];
 }
 
-/** `GET /api/mapping-versions/:id/coverage` (services/mappings/mapping-coverage.ts). */
+/**
+ * `GET /api/mapping-versions/:id/coverage` (server/domain/mapping/coverage.ts); only `error` when
+ * the mapping cannot be compiled. "Missing" values mean no information and count as neither.
+ */
 export interface MappingCoverage {
   variables: { total: number; mapped: number; notCollected: number; withoutRule: string[] };
-  values: { distinct: number; mapped: number };
-  records: { values: number; covered: number; share: number };
+  values: { distinct: number; mapped: number; missing: number };
+  records: { total: number; covered: number; missing: number; share: number };
   unmapped: { column: string; value: string; count: number; variables: string[] }[];
+  /** Columns read by rules whose values the profile did not keep (identifiers, dates). */
+  unevaluatedColumns: string[];
   error: string | null;
 }
 
