@@ -200,6 +200,10 @@ describe('mapping review, four eyes, harmonization', () => {
       await screenshot(page, 'mapping-12-partner-upload');
       await page.getByTestId('file-input').setInputFiles(file);
       await page.getByTestId('submission-status').filter({ hasText: 'Profiled' }).waitFor({ timeout: 60_000 });
+      // The job's progress is shown to the partner too, without a link to the staff job pages.
+      const job = page.locator('[data-testid="job-progress"][data-status="completed"]');
+      await job.getByText('Profile a partner file').waitFor();
+      expect(await job.getByRole('link').count()).toBe(0);
       await page.getByRole('tab', { name: 'Profile' }).click();
       await page.locator('[data-testid="profile-row"][data-column="victim_name"]').getByText('identifier — values hidden').waitFor();
       // No steward actions, no records, no history for a partner user.

@@ -1,17 +1,20 @@
-import { Alert, AlertTitle, Stack, Typography } from '@mui/material';
+import { Alert, AlertTitle, Box, Stack, Typography } from '@mui/material';
+import { useQuery } from '@tanstack/react-query';
 import {
-  DateField, FunctionField, Labeled, Link, NumberField, Show, TabbedShowLayout, TextField, TopToolbar, useCreatePath, useGetList,
-  useLocaleState, usePermissions, useRecordContext, useRefresh, useTranslate,
+  DateField, FunctionField, Labeled, Link, NumberField, Show, TabbedShowLayout, TextField, TopToolbar, useCreatePath,
+  useLocaleState, usePermissions, useRecordContext, useTranslate,
 } from 'react-admin';
 import { formatBytes } from '../../api/upload';
 import { rolesAllow } from '../../auth/permissions';
-import { useResourceQueryGate } from '../../auth/useResourceQueryGate';
 import { EntityHistory } from '../../components/EntityHistory';
-import { JobProgress } from '../../components/JobProgress';
 import { Mono } from '../../components/JsonBlock';
 import { WORKFLOWS } from '../../workflow';
 import { WorkflowActions } from '../../workflow/WorkflowActions';
-import type { JobRun } from '../job-runs/types';
+import { apiCall } from '../../api/http';
+import { useDomainLabels } from '../../i18n/labels';
+import { JobProgressBar } from '../job-runs/JobProgressBar';
+import { JobStatusChip } from '../job-runs/JobStatusChip';
+import { isRunning, type JobRun } from '../job-runs/types';
 import { HarmonizationFindings } from './HarmonizationFindings';
 import { NewMappingVersionButton } from './NewMappingVersionButton';
 import { ProfileTable } from './ProfileTable';
@@ -32,19 +35,47 @@ const Actions = () => {
   );
 };
 
-/** The latest background job on this file (profiling or harmonization), live while it runs. */
+interface SubmissionJob {
+  id: string;
+  name: string;
+  status: JobRun['status'];
+  progress: number;
+  step: string | null;
+  attempts: number;
+  error: string | null;
+  createdAt: string;
+  finishedAt: string | null;
+}
+
+/**
+ * The latest background job on this file (profiling or harmonization), live while it runs. It is
+ * read through the submission (`/submissions/:id/jobs`), so partner users follow their own files too.
+ */
 const LatestJob = ({ submission }: { submission: SubmissionDetail }) => {
-  const refresh = useRefresh();
-  const gate = useResourceQueryGate('job-runs');
+  const labels = useDomainLabels();
+  const createPath = useCreatePath();
+  const { permissions: roles } = usePermissions<string[]>();
   const working = WORKING.includes(submission.status);
-  const { data } = useGetList<JobRun>(
-    'job-runs',
-    { filter: { entityType: 'submission', entityId: submission.id }, sort: { field: 'createdAt', order: 'DESC' }, pagination: { page: 1, perPage: 1 } },
-    { ...gate, refetchInterval: working ? 2000 : false },
-  );
-  const run = data?.[0];
+  const { data: jobs } = useQuery({
+    queryKey: ['submissions', submission.id, 'jobs'],
+    queryFn: () => apiCall<SubmissionJob[]>('GET', `/submissions/${submission.id}/jobs`),
+    refetchInterval: (q) => (working || isRunning(q.state.data?.[0]?.status) ? 1500 : false),
+  });
+  const run = jobs?.[0];
   if (!run) return null;
-  return <JobProgress jobRunId={run.id} onFinished={() => refresh()} />;
+  const title = labels.jobTitle(run.name, run.name);
+  return (
+    <Box data-testid="job-progress" data-status={run.status}>
+      <Stack direction="row" spacing={1} alignItems="center" sx={{ mb: 1 }}>
+        <JobStatusChip status={run.status} />
+        <Typography variant="body2">
+          {rolesAllow(roles ?? [], 'jobs.read') ? <Link to={createPath({ resource: 'job-runs', type: 'show', id: run.id })}>{title}</Link> : title}
+        </Typography>
+      </Stack>
+      <JobProgressBar run={run} showStep={isRunning(run.status)} />
+      {run.status === 'failed' && run.error && <Alert severity="error" sx={{ mt: 1 }} data-testid="job-error">{run.error}</Alert>}
+    </Box>
+  );
 };
 
 const Failure = ({ submission }: { submission: SubmissionDetail }) => {
