@@ -7,7 +7,7 @@ import { mappingVersions, submissions } from '../../db/schema';
 import { ApiClient, createTestUser, signedIn, startTestApp, waitFor, type TestApp } from '../support/harness';
 import { insertPartner } from '../support/partners';
 import { generatedBytes, upload, waitForSubmission } from '../support/submissions';
-import { chooseLanguage, ensureAdminUiBuilt, inBrowser, launchBrowser, screenshot, signIn } from './support/browser';
+import { chooseLanguage, ensureAdminUiBuilt, inBrowser, launchBrowser, openMenu, screenshot, signIn } from './support/browser';
 
 jest.setTimeout(240_000);
 
@@ -16,6 +16,7 @@ const ROWS = 400;
 let app: TestApp;
 let browser: Browser;
 let partnerId: string;
+let partnerName: string;
 let submissionId: string;
 
 beforeAll(async () => {
@@ -24,7 +25,8 @@ beforeAll(async () => {
   await app.startWorkers();
   browser = await launchBrowser();
   // A profiled hotline export, received through the API as a partner would send it.
-  partnerId = (await insertPartner(app.ctx, 'active', { name: `Hotline ${Date.now()}` })).id;
+  partnerName = `Hotline ${Date.now()}`;
+  partnerId = (await insertPartner(app.ctx, 'active', { name: partnerName })).id;
   const { client } = await signedIn(app, ['partner_user'], partnerId);
   const res = await upload(client, partnerId, await generatedBytes('hotline', ROWS, 11), 'hotline-calls.csv');
   expect(res.status).toBe(201);
@@ -124,7 +126,10 @@ describe('mapping review, four eyes, harmonization', () => {
       // The review waits for the second steward on the dashboard.
       await page.locator(`[data-testid="waiting-item"][data-kind="mapping_review"]`).first().waitFor();
       await screenshot(page, 'mapping-06-reviewer-dashboard');
-      await page.goto(`/#/mapping-versions/${versionId}/show`);
+      // The mappings list opens on the versions waiting for review.
+      await openMenu(page, 'Mappings');
+      await page.locator('[data-testid="mapping-version-row"]', { hasText: partnerName }).click();
+      await page.waitForURL(new RegExp(`mapping-versions/${versionId}/show`));
       await page.getByTestId('coverage-meters').waitFor({ timeout: 30_000 });
       expect(await meterShare(page, 'coverage-records')).toBeGreaterThan(0.8);
 
@@ -169,10 +174,13 @@ describe('mapping review, four eyes, harmonization', () => {
       await page.getByRole('tab', { name: 'Records' }).click();
       await page.getByText(`Records 1–25 of ${ROWS}`).waitFor();
       await screenshot(page, 'mapping-11-records');
+      await openMenu(page, 'Submissions');
+      const listed = page.locator('tbody tr', { hasText: 'hotline-calls.csv' }).filter({ hasText: partnerName });
+      expect(await listed.innerText()).toMatch(new RegExp(`Harmonized[\\s\\S]*${ROWS}`));
 
       // The editor in French.
       await chooseLanguage(page, 'English', 'Français');
-      await page.getByRole('tab', { name: 'Enregistrements' }).waitFor();
+      await page.getByRole('menuitem', { name: 'Envois' }).waitFor();
       await page.goto(`/#/mapping-versions/${versionId}/show`);
       await page.getByRole('tab', { name: 'Règles' }).waitFor();
       await page.getByTestId('mapping-status').filter({ hasText: 'Approuvée' }).waitFor();

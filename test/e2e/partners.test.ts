@@ -167,6 +167,11 @@ describe('partner onboarding pages', () => {
     await inBrowser(browser, app.baseUrl, 'partner-offboarding', async (page) => {
       await signIn(page, liaison.email);
       await page.goto(`/#/partners/${row.id}/show`);
+      // The profile is edited through its form (the state only through actions).
+      await page.getByRole('link', { name: 'Edit' }).click();
+      await page.locator('textarea[name="description"]').fill('A national hotline that closed in 2026.');
+      await page.getByRole('button', { name: 'Save' }).click();
+      await page.getByText('A national hotline that closed in 2026.').waitFor();
       await page.getByRole('button', { name: 'Offboard', exact: true }).click();
       const dialog = page.getByRole('dialog');
       await dialog.locator('textarea[name="reason"]').fill('The hotline closed.');
@@ -179,7 +184,7 @@ describe('partner onboarding pages', () => {
       await page.getByTestId('partner-status').filter({ hasText: 'Offboarded' }).waitFor();
     });
     const [after] = await app.ctx.db.select().from(partners).where(eq(partners.id, row.id));
-    expect(after).toMatchObject({ status: 'offboarded', keepContributions: false });
+    expect(after).toMatchObject({ status: 'offboarded', keepContributions: false, description: 'A national hotline that closed in 2026.' });
   });
 
   it('the dashboard charts partners by state and lists agreements about to expire, with links', async () => {
