@@ -123,6 +123,7 @@ export async function environment(name = `ctdc_bench_anonymize_${process.pid}`) 
   return {
     database,
     blobs,
+    blobDir: (runId: string) => path.join(cfg.dataDir, 'blobs', 'anonymization', runId),
     // As the owner: the application role may not vacuum. Loaded data is normally vacuumed long before a release.
     vacuum: () => admin('VACUUM (ANALYZE) standard_records', cfg.DATABASE_URL),
     dispose: async () => { await database.close(); await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`); },
@@ -184,6 +185,7 @@ async function timeRun(env: Env, runId: string) {
   clearInterval(sampler);
   const [run] = await env.database.db.select().from(anonymizationRuns).where(eq(anonymizationRuns.id, runId));
   for (const key of [run.outputKey, run.classCountsKey]) if (key) await env.blobs.delete(key);
+  fs.rmSync(env.blobDir(runId), { recursive: true, force: true });
   if (run.status !== 'completed') throw new Error(`the run ended ${run.status}: ${run.failureReason}`);
   const measures = run.measures as any;
   return { totalMs, cpu, peakRss: Math.max(peak, process.memoryUsage().rss), steps, measures, bytes: measures.output.bytes as number };
@@ -207,6 +209,7 @@ async function main() {
   const sizes = arg > 0 ? [Number(process.argv[arg + 1])] : [100_000, 1_000_000];
   const env = await environment();
   const rows: string[] = [];
+  let verdict = '';
   try {
     for (const records of sizes) {
       const loadStart = performance.now();
@@ -220,6 +223,9 @@ async function main() {
       console.log(`  engine: grouping ${m.timing.groupingMs} ms, search ${m.timing.searchMs} ms, output+measures ${m.timing.outputMs} ms; nodes checked ${m.search.nodesChecked}/${m.search.nodesTotal}, ${m.search.distinctCombinations.toLocaleString('en')} distinct combinations`);
       console.log(`  suppressed ${(m.records.suppressedShare * 100).toFixed(2)} % (suppression alone: ${(m.suppressionOnly.records.suppressedShare * 100).toFixed(1)} %), levels ${m.levels.map((l: any) => `${l.qi}=${l.level}`).join(' ')}`);
       console.log(`  output ${mb(r.bytes)}, peak RSS ${mb(r.peakRss)}`);
+      const floor = Math.max(r.cpu.main, (r.cpu.process + r.cpu.postgres) / os.cpus().length);
+      const met = (ok: boolean) => (ok ? 'met' : '**not met**');
+      verdict = `At ${records.toLocaleString('en')} records: time ${met(r.totalMs < 10_000)} (${s(r.totalMs)} wall at load average ${os.loadavg()[0].toFixed(1)}; floor ${s(floor)}), memory ${met(r.peakRss < 2 ** 30)} (${mb(r.peakRss)}).`;
       rows.push(`| ${records.toLocaleString('en')} | ${s(r.totalMs)} | ${s(r.cpu.main)} / ${s(r.cpu.process)} / ${s(r.cpu.postgres)} | ${s(Math.max(r.cpu.main, (r.cpu.process + r.cpu.postgres) / os.cpus().length))} | ${os.loadavg()[0].toFixed(1)} | ${at('Lattice nodes checked')} | ${m.timing.searchMs} ms | ${m.search.nodesChecked} / ${m.search.nodesTotal} | ${m.search.distinctCombinations.toLocaleString('en')} | ${(m.records.suppressedShare * 100).toFixed(2)} % (alone: ${(m.suppressionOnly.records.suppressedShare * 100).toFixed(1)} %) | ${mb(r.bytes)} | ${mb(r.peakRss)} |`);
     }
   } finally {
@@ -240,6 +246,12 @@ async function main() {
     '| records | run, wall | CPU: main thread / process / PostgreSQL | idle-machine floor | load avg | records loaded at | search | lattice nodes checked | distinct QI combinations | suppressed | output CSV | peak RSS |',
     '|---|---|---|---|---|---|---|---|---|---|---|---|',
     ...rows,
+    '',
+    verdict,
+    'Where the time goes at 1,000,000: the engine itself (grouping, search, measures) takes about 1 s; the first pass about',
+    '1.5 s of main-thread CPU; the second pass is the bulk: PostgreSQL spends about 2.4 s of CPU rendering the 60 columns and',
+    'the main thread about 3 s splitting lines, assembling rows, encoding, encrypting and hashing, while the verifier thread',
+    'spends about 2.5 s on a million rows. On a loaded machine each of these gets a fraction of a core, hence the wall time.',
   ]);
 }
 

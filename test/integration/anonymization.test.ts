@@ -230,11 +230,14 @@ describe('text that needs quoting', () => {
     const common = await app.ctx.db.execute<{ id: string }>(sql`SELECT min(id) AS id FROM standard_records WHERE submission_id = ${harmonized[1].id}
       GROUP BY ${sql.join(qiColumns, sql`, `)} ORDER BY count(*) DESC LIMIT 1`);
     const [odd] = await app.ctx.db.insert(submissions)
-      .values({ partnerId: harmonized[1].partnerId, status: 'harmonized', originalName: 'comma.csv', size: 1, sha256: '3'.repeat(64), recordCount: 1 }).returning();
+      .values({ partnerId: harmonized[1].partnerId, status: 'harmonized', originalName: 'comma.csv', size: 1, sha256: '3'.repeat(64), recordCount: 2 }).returning();
     const columns = sql.join(CTDC_K_V7.variables.map((v) => sql.identifier(v.dbColumn)), sql`, `);
     await app.ctx.db.execute(sql`INSERT INTO standard_records (submission_id, partner_id, ${columns})
-      SELECT ${odd.id}::uuid, partner_id, ${columns} FROM standard_records WHERE id = ${common.rows[0].id}`);
-    await app.ctx.db.execute(sql`UPDATE standard_records SET majority_entry = 'Adult, "probably"' WHERE submission_id = ${odd.id}`);
+      SELECT ${odd.id}::uuid, partner_id, ${columns} FROM standard_records, generate_series(1, 2) WHERE id = ${common.rows[0].id}`);
+    const [first, second] = (await app.ctx.db.select({ id: standardRecords.id }).from(standardRecords).where(eq(standardRecords.submissionId, odd.id))).map((r) => r.id);
+    await app.ctx.db.execute(sql`UPDATE standard_records SET majority_entry = 'Adult, "probably"' WHERE id = ${first}`);
+    // COPY escapes a backslash and a line break: the writer must undo that.
+    await app.ctx.db.execute(sql`UPDATE standard_records SET majority_entry = ${'Adult\\later\nnote'} WHERE id = ${second}`);
     const run = await finishedRun(await startRun(await releaseWith([harmonized[1].id, odd.id])));
     expect(run.failureReason).toBeNull();
     const text = await outputText(run.outputKey!);
@@ -242,6 +245,7 @@ describe('text that needs quoting', () => {
     const rows: string[][] = parse(text);
     expect(rows.every((r) => r.length === publishedColumns(CTDC_K_V7).length)).toBe(true);
     expect(rows.filter((r) => r.includes('Adult, "probably"'))).toHaveLength(1);
+    expect(rows.filter((r) => r.includes('Adult\\later\nnote'))).toHaveLength(1);
   }, 60_000);
 });
 

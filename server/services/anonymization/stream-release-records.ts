@@ -67,3 +67,27 @@ export async function forEachCopyLine(client: PoolClient, query: string, onLine:
   if (rest + decoder.end() !== '') throw new Error('COPY output ended in the middle of a row');
   return lines;
 }
+
+/**
+ * The same on bytes: `onLine(buffer, start, end)` for each line, nothing decoded, for a pass that
+ * copies most of each line through as it is.
+ */
+export async function forEachCopyLineBytes(client: PoolClient, query: string, onLine: (buffer: Buffer, start: number, end: number) => void | Promise<void>): Promise<number> {
+  const stream = client.query(copyTo(query));
+  let rest: Buffer | null = null;
+  let lines = 0;
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    const buffer: Buffer = rest ? Buffer.concat([rest, chunk]) : chunk;
+    let start = 0;
+    let end: number;
+    while ((end = buffer.indexOf(10, start)) !== -1) {
+      const waiting = onLine(buffer, start, end);
+      start = end + 1;
+      lines++;
+      if (waiting) await waiting;
+    }
+    rest = start < buffer.length ? buffer.subarray(start) : null;
+  }
+  if (rest) throw new Error('COPY output ended in the middle of a row');
+  return lines;
+}

@@ -5,32 +5,37 @@ import type { AnonymizedOutput } from '../../domain/anonymization';
 import { publishedColumns, type StandardDefinition } from '../../domain/standard';
 import type { BlobStore, StoredBlob } from '../../storage/blob-store';
 import type { OutputVerification } from './output-verification';
-import { copyCells, csvSegmentOf, forEachCopyLine, releaseRecordsQuery, textOf } from './stream-release-records';
+import { copyCells, csvSegmentOf, forEachCopyLineBytes, releaseRecordsQuery, textOf } from './stream-release-records';
 
 const NEEDS_QUOTES = /[",\r\n]/;
 const csvCell = (value: string): string => (NEEDS_QUOTES.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+const TAB = 9;
+const BACKSLASH = 92;
+const COMMA = 44;
+const NEWLINE = 10;
+const BATCH_BYTES = 1 << 20;
 
-/** A published column is a QI's label, or part of a run of other columns PostgreSQL renders as CSV. */
-type Part = { kind: 'qi'; q: number } | { kind: 'segment'; cell: number };
+/** A line's pieces in column order: consecutive QIs (their labels, per class) or a run of other columns PostgreSQL renders as CSV. */
+type Piece = { kind: 'labels'; qis: number[] } | { kind: 'segment'; cell: number };
 
 /** Cells of each line: id, the sensitive value (if any), then one per segment. */
 function outputPlan(standard: StandardDefinition, output: AnonymizedOutput, sensitive: string | undefined, quoteText: boolean) {
-  const parts: Part[] = [];
+  const pieces: Piece[] = [];
   const segments: { dbColumn: string; flag: boolean }[][] = [];
+  const first = sensitive ? 2 : 1;
   for (const v of standard.variables) {
     const q = output.qis.indexOf(v.name);
-    if (q >= 0) parts.push({ kind: 'qi', q });
-    else if (parts[parts.length - 1]?.kind === 'segment') segments[segments.length - 1].push({ dbColumn: v.dbColumn, flag: v.kind === 'binary' });
+    const last = pieces[pieces.length - 1];
+    if (q >= 0 && last?.kind === 'labels') last.qis.push(q);
+    else if (q >= 0) pieces.push({ kind: 'labels', qis: [q] });
+    else if (last?.kind === 'segment') segments[segments.length - 1].push({ dbColumn: v.dbColumn, flag: v.kind === 'binary' });
     else {
+      pieces.push({ kind: 'segment', cell: first + segments.length });
       segments.push([{ dbColumn: v.dbColumn, flag: v.kind === 'binary' }]);
-      parts.push({ kind: 'segment', cell: 0 });
     }
   }
-  const first = sensitive ? 2 : 1;
-  let s = 0;
-  for (const part of parts) if (part.kind === 'segment') part.cell = first + s++;
   const sensitiveColumn = sensitive ? [textOf(standard.variables.find((v) => v.name === sensitive)!.dbColumn)] : [];
-  return { parts, expressions: [...sensitiveColumn, ...segments.map((segment) => csvSegmentOf(segment, quoteText))] };
+  return { pieces, cells: first + segments.length, expressions: [...sensitiveColumn, ...segments.map((segment) => csvSegmentOf(segment, quoteText))] };
 }
 
 export interface AnonymizedCsvInput {
@@ -54,14 +59,17 @@ export interface AnonymizedCsvInput {
 /**
  * The anonymized microdata: the standard's published columns in order, kept records only, in record
  * order (publication shuffles), generalized QIs as their hierarchy labels, missing as an empty
- * cell. Streamed from the database into the encrypted blob store.
+ * cell. Streamed from the database into the encrypted blob store. Lines are assembled as bytes:
+ * PostgreSQL's CSV fragments are copied as they arrive, never decoded and encoded again.
  */
 export async function writeAnonymizedCsv(input: AnonymizedCsvInput): Promise<StoredBlob & { rows: number }> {
   const { output, recordIds, verification, sensitive } = input;
   const columns = publishedColumns(input.standard);
-  const { parts, expressions } = outputPlan(input.standard, output, sensitive, input.quoteText);
-  // Labels are shared per class, so their written form is worked out once per class.
-  const classCells = new Map<readonly string[], string[]>();
+  const { pieces, cells, expressions } = outputPlan(input.standard, output, sensitive, input.quoteText);
+  // Labels are shared per class, so their written bytes are worked out once per class.
+  const classBytes = new Map<readonly string[], Buffer[]>();
+  const bytesOf = (labels: readonly string[]) =>
+    pieces.map((p) => (p.kind === 'labels' ? Buffer.from(p.qis.map((q) => csvCell(labels[q])).join(',')) : Buffer.alloc(0)));
   verification.checkHeader(columns);
   // Room for a few batches, so a slow disk write does not stop the COPY (and PostgreSQL) at every batch.
   const out = new PassThrough({ highWaterMark: 4 << 20 });
@@ -69,34 +77,62 @@ export async function writeAnonymizedCsv(input: AnonymizedCsvInput): Promise<Sto
   // put() settles only when `out` ends or fails; its rejection is awaited below.
   stored.catch(() => undefined);
 
-  let batch = `${columns.join(',')}\n`;
-  const flush = async () => {
-    const ok = out.write(batch);
-    batch = '';
+  let batch = Buffer.allocUnsafe(BATCH_BYTES);
+  let pos = batch.write(`${columns.join(',')}\n`);
+  const flush = async (room = BATCH_BYTES) => {
+    const ok = out.write(batch.subarray(0, pos));
+    batch = Buffer.allocUnsafe(Math.max(BATCH_BYTES, room));
+    pos = 0;
     if (!ok) await once(out, 'drain');
   };
+  const starts = new Int32Array(cells);
+  const ends = new Int32Array(cells);
+  let escapedLine: Buffer[] | null = null;
+  const write = (line: Buffer, written: Buffer[]) => {
+    for (let p = 0; p < pieces.length; p++) {
+      if (p > 0) batch[pos++] = COMMA;
+      const piece = pieces[p];
+      if (piece.kind === 'labels') pos += written[p].copy(batch, pos);
+      else if (escapedLine) pos += escapedLine[piece.cell].copy(batch, pos);
+      else pos += line.copy(batch, pos, starts[piece.cell], ends[piece.cell]);
+    }
+    batch[pos++] = NEWLINE;
+  };
+
   let index = 0;
   let rows = 0;
+  let scanned: Buffer | null = null;
+  let backslash = -1;
   try {
-    await forEachCopyLine(input.client, releaseRecordsQuery(input.submissionIds, expressions), (line) => {
+    await forEachCopyLineBytes(input.client, releaseRecordsQuery(input.submissionIds, expressions), (line, start, end) => {
       const i = index++;
-      const cells = copyCells(line);
-      if (i >= recordIds.length || Number(cells[0]) !== recordIds[i]) throw new Error('the release\'s records changed between the two passes');
       if (i % 50_000 === 0) input.onProgress(i);
+      if (line !== scanned) [scanned, backslash] = [line, line.indexOf(BACKSLASH, start)];
+      if (backslash !== -1 && backslash < start) backslash = line.indexOf(BACKSLASH, start);
+      // COPY escapes control characters and backslashes; such a (rare) line is decoded properly.
+      escapedLine = backslash !== -1 && backslash < end ? copyCells(line.toString('utf8', start, end)).map((cell) => Buffer.from(cell)) : null;
+      let id = 0;
+      let at = start;
+      for (let c = 0; c < cells; c++) {
+        const tab = c === cells - 1 ? end : line.indexOf(TAB, at);
+        if (tab === -1 || tab > end) throw new Error('a COPY line has fewer cells than selected');
+        starts[c] = at;
+        ends[c] = tab;
+        at = tab + 1;
+      }
+      for (let b = starts[0]; b < ends[0]; b++) id = id * 10 + line[b] - 48;
+      if (i >= recordIds.length || id !== recordIds[i]) throw new Error('the release\'s records changed between the two passes');
       const labels = output.labelsOf(i);
       if (!labels) return;
-      let written = classCells.get(labels);
-      if (!written) classCells.set(labels, (written = labels.map(csvCell)));
-      let text = '';
-      for (let p = 0; p < parts.length; p++) {
-        const part = parts[p];
-        const piece = part.kind === 'qi' ? written[part.q] : cells[part.cell];
-        text += p === 0 ? piece : `,${piece}`;
-      }
-      verification.addRow(labels, sensitive ? cells[1] : undefined);
+      const sensitiveValue = !sensitive ? undefined : escapedLine ? escapedLine[1].toString('utf8') : line.toString('utf8', starts[1], ends[1]);
+      verification.addRow(labels, sensitiveValue);
       rows++;
-      batch += `${text}\n`;
-      if (batch.length > 256 * 1024) return flush();
+      let written = classBytes.get(labels);
+      if (!written) classBytes.set(labels, (written = bytesOf(labels)));
+      const room = (escapedLine ? escapedLine.reduce((n, b) => n + b.length, 0) : end - start) + written.reduce((n, b) => n + b.length, 0) + pieces.length + 1;
+      if (pos + room <= batch.length) return write(line, written);
+      const labelBytes = written;
+      return flush(room).then(() => write(line, labelBytes));
     });
     if (index !== recordIds.length) throw new Error('the release\'s records changed between the two passes');
     await flush();
