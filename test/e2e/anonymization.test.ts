@@ -9,7 +9,7 @@ jest.setTimeout(240_000);
 
 /** A full-page screenshot taken from the top, so the app bar is not painted over the middle of the page. */
 async function screenshot(page: Page, name: string) {
-  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.evaluate('window.scrollTo(0, 0)');
   return fullPage(page, name);
 }
 

@@ -13,7 +13,7 @@ jest.setTimeout(300_000);
 
 /** A full-page screenshot taken from the top, so the app bar is not painted over the middle of the page. */
 async function screenshot(page: Page, name: string) {
-  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.evaluate('window.scrollTo(0, 0)');
   return fullPage(page, name);
 }
 
@@ -147,7 +147,7 @@ describe('a release from composition to public download', () => {
       await progress.waitFor({ timeout: 30_000 });
       await releaseStatus(page, 'published');
       await progress.locator('tr[data-job][data-status="completed"]').nth(4).waitFor({ timeout: 30_000 });
-      const steps = await progress.locator('tr[data-job]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-job')));
+      const steps = await progress.locator('tr[data-job]').evaluateAll((rows) => rows.map((r) => (r as unknown as { getAttribute(name: string): string | null }).getAttribute('data-job')));
       expect(steps).toEqual(['microdata_csv', 'codebook_csv', 'codebook_pdf', 'report_pdf', 'publish']);
 
       const recorded = await app.ctx.db.select().from(releaseArtifacts).where(eq(releaseArtifacts.releaseId, releaseId));
