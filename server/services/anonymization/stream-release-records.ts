@@ -77,16 +77,29 @@ export async function forEachCopyLineBytes(client: PoolClient, query: string, on
   let rest: Buffer | null = null;
   let lines = 0;
   for await (const chunk of stream as AsyncIterable<Buffer>) {
-    const buffer: Buffer = rest ? Buffer.concat([rest, chunk]) : chunk;
     let start = 0;
     let end: number;
-    while ((end = buffer.indexOf(10, start)) !== -1) {
-      const waiting = onLine(buffer, start, end);
+    if (rest) {
+      // Only the line cut by the chunk boundary is joined, not the whole chunk.
+      end = chunk.indexOf(10);
+      if (end === -1) {
+        rest = Buffer.concat([rest, chunk]);
+        continue;
+      }
+      const line = Buffer.concat([rest, chunk.subarray(0, end)]);
+      rest = null;
+      start = end + 1;
+      lines++;
+      const waiting = onLine(line, 0, line.length);
+      if (waiting) await waiting;
+    }
+    while ((end = chunk.indexOf(10, start)) !== -1) {
+      const waiting = onLine(chunk, start, end);
       start = end + 1;
       lines++;
       if (waiting) await waiting;
     }
-    rest = start < buffer.length ? buffer.subarray(start) : null;
+    rest = start < chunk.length ? chunk.subarray(start) : null;
   }
   if (rest) throw new Error('COPY output ended in the middle of a row');
   return lines;

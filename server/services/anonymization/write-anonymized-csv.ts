@@ -68,6 +68,12 @@ export async function writeAnonymizedCsv(input: AnonymizedCsvInput): Promise<Sto
   const { pieces, cells, expressions } = outputPlan(input.standard, output, sensitive, input.quoteText);
   // Labels are shared per class, so their written bytes are worked out once per class.
   const classBytes = new Map<readonly string[], Buffer[]>();
+  const labelRooms = new Map<Buffer[], number>();
+  const labelRoom = (written: Buffer[]) => {
+    let room = labelRooms.get(written);
+    if (room === undefined) labelRooms.set(written, (room = written.reduce((n, b) => n + b.length + 1, 1)));
+    return room;
+  };
   const bytesOf = (labels: readonly string[]) =>
     pieces.map((p) => (p.kind === 'labels' ? Buffer.from(p.qis.map((q) => csvCell(labels[q])).join(',')) : Buffer.alloc(0)));
   verification.checkHeader(columns);
@@ -89,14 +95,26 @@ export async function writeAnonymizedCsv(input: AnonymizedCsvInput): Promise<Sto
   const ends = new Int32Array(cells);
   let escapedLine: Buffer[] | null = null;
   const write = (line: Buffer, written: Buffer[]) => {
+    const target = batch;
+    let at = pos;
     for (let p = 0; p < pieces.length; p++) {
-      if (p > 0) batch[pos++] = COMMA;
+      if (p > 0) target[at++] = COMMA;
       const piece = pieces[p];
-      if (piece.kind === 'labels') pos += written[p].copy(batch, pos);
-      else if (escapedLine) pos += escapedLine[piece.cell].copy(batch, pos);
-      else pos += line.copy(batch, pos, starts[piece.cell], ends[piece.cell]);
+      let from = line;
+      let start = 0;
+      let end = 0;
+      if (piece.kind === 'labels') from = written[p];
+      else if (escapedLine) from = escapedLine[piece.cell];
+      else {
+        start = starts[piece.cell];
+        end = ends[piece.cell];
+      }
+      if (from !== line) end = from.length;
+      // A plain loop: Buffer#copy makes a view object per call, which for millions of short pieces costs more than the bytes.
+      for (let b = start; b < end; b++) target[at++] = from[b];
     }
-    batch[pos++] = NEWLINE;
+    target[at++] = NEWLINE;
+    pos = at;
   };
 
   let index = 0;
@@ -129,7 +147,8 @@ export async function writeAnonymizedCsv(input: AnonymizedCsvInput): Promise<Sto
       rows++;
       let written = classBytes.get(labels);
       if (!written) classBytes.set(labels, (written = bytesOf(labels)));
-      const room = (escapedLine ? escapedLine.reduce((n, b) => n + b.length, 0) : end - start) + written.reduce((n, b) => n + b.length, 0) + pieces.length + 1;
+      // The labels add at most the class's longest label run per piece; the line itself bounds the rest.
+      const room = (escapedLine ? 4 * (end - start) : end - start) + labelRoom(written);
       if (pos + room <= batch.length) return write(line, written);
       const labelBytes = written;
       return flush(room).then(() => write(line, labelBytes));
