@@ -138,7 +138,11 @@ async function main() {
     run('npx', ['tsc', '--noEmit', '-p', 'admin-ui/tsconfig.json']);
     ensureAdminUiBuilt();
     const extra = process.argv.slice(3);
-    run('npx', ['jest', '--maxWorkers=2', ...extra], { env: { ...env, NODE_ENV: 'test' } });
+    // Two jest runs, each with a database of its own: the browser tests publish and compare
+    // releases, and must not see the integration tests' publications (differencing is global).
+    const testEnv = { env: { ...env, NODE_ENV: 'test' } };
+    run('npx', ['jest', '--maxWorkers=2', '--selectProjects', 'unit', 'integration', 'drills', ...extra], testEnv);
+    run('npx', ['jest', '--maxWorkers=2', '--selectProjects', 'e2e', ...extra], testEnv);
     return;
   }
   console.error('usage: bootstrap.mjs start | test | services [stop]');
