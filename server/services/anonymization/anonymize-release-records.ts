@@ -104,6 +104,8 @@ export async function anonymizeReleaseRecords(input: ReleaseRecordsInput): Promi
   };
   try {
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    // Parallel workers would only pass rows through message queues to the one reader, on cores this process needs.
+    await client.query('SET LOCAL max_parallel_workers_per_gather = 0');
     const [{ snapshot }] = (await client.query<{ snapshot: string }>('SELECT pg_export_snapshot() AS snapshot')).rows;
     input.progress(1, 'Loading records');
     const { dataset, recordIds } = await loadDataset(client, input);

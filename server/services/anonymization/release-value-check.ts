@@ -30,6 +30,7 @@ export async function checkReleaseValues(
   try {
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     await client.query(`SET TRANSACTION SNAPSHOT '${snapshot.replace(/'/g, '')}'`);
+    await client.query('SET LOCAL max_parallel_workers_per_gather = 0');
     const textValues = new Map(textColumns.map((c) => [c.name, [] as [string, number][]]));
     if (textColumns.length) {
       const unpivot = textColumns.map((c, i) => `(${i}, ${quoted(c.dbColumn)}::text)`).join(', ');

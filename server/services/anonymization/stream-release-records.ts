@@ -5,24 +5,11 @@ import { to as copyTo } from 'pg-copy-streams';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ESCAPES: Readonly<Record<string, string>> = { b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '\\': '\\', N: '' };
 
-const identifier = (column: string): string => `"${column.replace(/"/g, '""')}"`;
+/** A column by name, as PostgreSQL renders it (NULL as `\N`). */
+export const columnOf = (column: string): string => `"${column.replace(/"/g, '""')}"`;
 
 /** A column as text, missing as `''`: the engine and the CSV both treat no information as empty. */
-export const textOf = (column: string): string => `coalesce(${identifier(column)}::text, '')`;
-
-/** A text column as a CSV cell, quoted only when it must be. */
-const csvCellOf = (column: string): string => {
-  const v = textOf(column);
-  return `CASE WHEN strpos(${v}, ',') + strpos(${v}, '"') + strpos(${v}, chr(10)) + strpos(${v}, chr(13)) > 0 THEN '"' || replace(${v}, '"', '""') || '"' ELSE ${v} END`;
-};
-
-/**
- * Consecutive published columns rendered by PostgreSQL as one CSV fragment (`Adult,1,0,,Debt bondage`),
- * so a row costs a few cells here instead of one per column. Text is quoted only when some value of
- * the release needs it (checked beforehand), as quoting every cell in SQL costs a third more.
- */
-export const csvSegmentOf = (columns: readonly { dbColumn: string; flag: boolean }[], quoteText: boolean): string =>
-  `concat_ws(',', ${columns.map((c) => (c.flag || !quoteText ? textOf(c.dbColumn) : csvCellOf(c.dbColumn))).join(', ')})`;
+export const textOf = (column: string): string => `coalesce(${columnOf(column)}::text, '')`;
 
 /**
  * The release's records, `id` first, then `expressions`, in one fixed order: by submission, then by
