@@ -17,6 +17,8 @@ let privacy: ApiClient;
 let composer: TestUser;
 let defaultPolicy: { id: string; policy: Record<string, unknown> };
 const harmonized: { id: string; partnerId: string }[] = [];
+/** The first release, approved in the first tests and published for the differencing ones. */
+let approvedReleaseId: string;
 
 /** The real path: upload → profile → mapping from suggestions approved by a second steward → harmonize. */
 async function harmonizedSubmission(seed: number) {
@@ -147,6 +149,7 @@ describe('an anonymization run over two partners\' harmonized records', () => {
     expect(approved.status).toBe(200);
     expect(approved.body.status).toBe('approved');
     expect(await releaseOf(releaseId)).toMatchObject({ status: 'in_review', approvedRunId: runId });
+    approvedReleaseId = releaseId;
     const events = await app.ctx.db.select({ action: auditEvents.action }).from(auditEvents).where(inArray(auditEvents.entityId, [runId, releaseId]));
     expect(events.map((e) => e.action)).toEqual(expect.arrayContaining(['anonymization_run.start', 'anonymization_run.complete', 'anonymization_run.approve', 'release.run_approved']));
     expect((await privacy.post(`/api/anonymization-runs/${runId}/actions/approve`, {})).status).toBe(409);
@@ -167,9 +170,13 @@ describe('an anonymization run over two partners\' harmonized records', () => {
 
 describe('differencing against the previous published release', () => {
   let runId: string;
+  // Other test files of the same run compare against published releases too: leave none behind.
+  afterAll(async () => {
+    if (approvedReleaseId) await app.ctx.db.update(releases).set({ status: 'retracted', retractedAt: new Date(), retractionReason: 'test over' }).where(eq(releases.id, approvedReleaseId));
+  });
 
   it('flags the class a handful of added records grew, and shows the previous release\'s figures', async () => {
-    const [published] = await app.ctx.db.select().from(releases).where(eq(releases.status, 'in_review'));
+    const published = await releaseOf(approvedReleaseId);
     await app.ctx.db.update(releases).set({ status: 'published', publishedAt: new Date() }).where(eq(releases.id, published.id));
     // Three copies of a record from the largest QI combination: a kept class grows by 3 < k.
     const qiColumns = DEFAULT_QIS.map((qi) => sql.identifier(CTDC_K_V7.variables.find((v) => v.name === qi)!.dbColumn));
