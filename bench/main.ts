@@ -8,8 +8,11 @@ import path from 'node:path';
  * machine and date. `npm run bench -- harmonize api` runs a subset.
  */
 const ALL = ['anonymize-engine', 'harmonize', 'anonymize', 'publish', 'api'];
-const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
-const passthrough = process.argv.slice(2).filter((a) => a.startsWith('-'));
+// Names pick benchmarks; options with their values (`--seconds 5`) and bare numbers (sizes) go to each.
+const args = process.argv.slice(2);
+const isName = (a: string, i: number) => !a.startsWith('-') && !/^[\d.]+$/.test(a) && !args[i - 1]?.startsWith('--');
+const wanted = args.filter(isName);
+const passthrough = args.filter((a, i) => !isName(a, i));
 let failed = 0;
 for (const name of wanted.length ? wanted : ALL) {
   const file = path.join(__dirname, `${name}.ts`);
