@@ -7,15 +7,14 @@ import { eq } from 'drizzle-orm';
 import { agreements, anonymizationRuns, releases } from '../../db/schema';
 import type { PartnerProfileName } from '../../server/domain/synthetic';
 import { signedIn, waitFor, type ApiClient, type TestApp } from './harness';
-import { insertPartner, isoDay } from './partners';
+import { insertPartner } from './partners';
 import { generatedBytes, upload, waitForSubmission } from './submissions';
 
 /** An active partner with a signed agreement carrying its attribution text. */
 export async function contributingPartner(app: TestApp, name: string, attribution: string) {
   const partner = await insertPartner(app.ctx, 'active', { name, activatedAt: new Date() });
-  await app.ctx.db.insert(agreements).values({
-    partnerId: partner.id, version: 1, signedDate: isoDay(-30), effectiveDate: isoDay(-30), expiryDate: isoDay(365), attribution, status: 'signed',
-  });
+  // insertPartner gave the active partner its signed agreement in force: it carries the attribution.
+  await app.ctx.db.update(agreements).set({ attribution }).where(eq(agreements.partnerId, partner.id));
   return partner;
 }
 
