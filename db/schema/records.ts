@@ -1,8 +1,6 @@
 import { bigserial, index, pgTable, smallint, text, uuid, type PgColumnBuilderBase } from 'drizzle-orm/pg-core';
 import { CTDC_K_V7 } from '../../server/domain/standard/ctdc-k-v7';
 import type { StandardVariable } from '../../server/domain/standard/types';
-import { partners } from './partners';
-import { submissions } from './submissions';
 
 /** A typed column per standard variable: years and flags as small integers, codes as text. */
 function columnFor(v: StandardVariable): PgColumnBuilderBase {
@@ -19,8 +17,12 @@ export const standardRecords = pgTable(
   'standard_records',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    submissionId: uuid('submission_id').notNull().references(() => submissions.id),
-    partnerId: uuid('partner_id').notNull().references(() => partners.id),
+    // No row-level foreign keys: checking two of them per row made PostgreSQL's part of loading a
+    // million records three times slower. Migration 0008 keeps the guarantee with set-based triggers:
+    // each INSERT statement checks its distinct (submission, partner) pairs once, locking them as a
+    // foreign key would, and a submission with records cannot be deleted.
+    submissionId: uuid('submission_id').notNull(),
+    partnerId: uuid('partner_id').notNull(),
     ...variableColumns,
   },
   (t) => [index('standard_records_submission_idx').on(t.submissionId, t.id), index('standard_records_partner_idx').on(t.partnerId)],
