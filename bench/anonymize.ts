@@ -22,6 +22,7 @@ import { ensureDefaultPolicy } from '../server/services/anonymization/manage-pol
 import { runAnonymization } from '../server/services/anonymization/run-anonymization';
 import { openRecordCopy } from '../server/services/submissions/copy-records';
 import { BlobStore } from '../server/storage/blob-store';
+import { backendsCpu, mainThreadCpu } from './support/bench-env';
 
 const root = path.resolve(__dirname, '..');
 
@@ -153,27 +154,11 @@ export async function insertRecords(env: Env, records: number) {
   return run.id;
 }
 
-/** CPU milliseconds of a process or thread from /proc (Linux), so a busy shared machine can be read through. */
-function cpuMs(stat: string): number {
-  try {
-    const fields = fs.readFileSync(stat, 'utf8').split(') ')[1].split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * (1000 / 100);
-  } catch {
-    return NaN;
-  }
-}
-
-async function backendsCpu(env: Env): Promise<number> {
-  const { rows } = await env.database.pool.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = current_database()');
-  return rows.reduce((sum, { pid }) => sum + cpuMs(`/proc/${pid}/stat`), 0);
-}
-
 async function timeRun(env: Env, runId: string) {
   const steps = new Map<string, number>();
   let peak = process.memoryUsage().rss;
   const sampler = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 20);
-  const mainThread = `/proc/${process.pid}/task/${process.pid}/stat`;
-  const before = { main: cpuMs(mainThread), process: process.cpuUsage(), postgres: await backendsCpu(env) };
+    const before = { main: mainThreadCpu(), process: process.cpuUsage(), postgres: await backendsCpu(env.database.pool) };
   const started = performance.now();
   await runAnonymization({
     db: env.database.db, pool: env.database.pool, blobs: env.blobs, log: logger, meta: { requestId: 'bench' }, finalAttempt: true,
@@ -181,7 +166,7 @@ async function timeRun(env: Env, runId: string) {
   }, runId);
   const totalMs = performance.now() - started;
   const used = process.cpuUsage(before.process);
-  const cpu = { main: cpuMs(mainThread) - before.main, process: (used.user + used.system) / 1000, postgres: (await backendsCpu(env)) - before.postgres };
+  const cpu = { main: mainThreadCpu() - before.main, process: (used.user + used.system) / 1000, postgres: (await backendsCpu(env.database.pool)) - before.postgres };
   clearInterval(sampler);
   const [run] = await env.database.db.select().from(anonymizationRuns).where(eq(anonymizationRuns.id, runId));
   for (const key of [run.outputKey, run.classCountsKey]) if (key) await env.blobs.delete(key);

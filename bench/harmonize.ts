@@ -10,7 +10,7 @@ import { getPartnerProfile, writePartnerFile } from '../server/domain/synthetic'
 import { createMappingDraft } from '../server/services/mappings/manage-mappings';
 import { receiveSubmission } from '../server/services/submissions/receive-submission';
 import { actOnSubmission } from '../server/services/submissions/submission-actions';
-import { benchEnvironment, machine, mb, memorySampler } from './support/bench-env';
+import { backendsCpu, benchEnvironment, machine, mainThreadCpu, mb, memorySampler } from './support/bench-env';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -61,15 +61,29 @@ export async function benchHarmonize(rows = arg('rows', 1_000_000)) {
   const draft = await createMappingDraft(env.ctx.db, actor, meta, partner.id, { basedOnSubmissionId: first.id, start: 'suggestions' });
   await env.ctx.db.update(mappingVersions).set({ status: 'approved' }).where(eq(mappingVersions.id, draft.id));
 
+  // CPU per phase: this process's main thread, the whole process (with worker threads), and the
+  // database's backends, so a busy shared machine can be read through.
+  const cpu = async () => ({ main: mainThreadCpu(), process: process.cpuUsage(), postgres: await backendsCpu(env.database.pool) });
+  const since = async (before: Awaited<ReturnType<typeof cpu>>) => {
+    const now = await cpu();
+    const used = process.cpuUsage(before.process);
+    return { main: (now.main - before.main) / 1000, process: (used.user + used.system) / 1e6, postgres: (now.postgres - before.postgres) / 1000 };
+  };
   const memory = memorySampler();
   t = Date.now();
+  let mark = await cpu();
   const sub = await receiveSubmission(env.ctx, actor, meta, partner.id, { filename: 'hotline.csv', mimeType: 'text/csv', stream: fs.createReadStream(file) });
   const uploaded = Date.now();
+  const uploadCpu = await since(mark);
+  mark = await cpu();
   await waitStatus(env.ctx.db, sub.id, 'profiled');
   const profiled = Date.now();
+  const profileCpu = await since(mark);
+  mark = await cpu();
   await actOnSubmission(env.ctx, actor, meta, sub.id, 'harmonize');
   const done = await waitStatus(env.ctx.db, sub.id, 'harmonized');
   const end = Date.now();
+  const harmonizeCpu = await since(mark);
   const peak = memory.stop();
   await pool.close();
   await env.dispose();
@@ -79,8 +93,11 @@ export async function benchHarmonize(rows = arg('rows', 1_000_000)) {
     rows, bytes, records: done.recordCount, copySeconds,
     uploadSeconds: (uploaded - t) / 1000, profileSeconds: (profiled - uploaded) / 1000, harmonizeSeconds: (end - profiled) / 1000,
     totalSeconds: total, harmonizeOnlyRatioToCopy: copySeconds / ((end - profiled) / 1000), ratioToCopy: copySeconds / total, peakRss: peak,
+    cpu: { upload: uploadCpu, profile: profileCpu, harmonize: harmonizeCpu }, loadAverage: os.loadavg()[0],
   };
+  const c = (x: typeof uploadCpu) => `main ${x.main.toFixed(1)}s / process ${x.process.toFixed(1)}s / PostgreSQL ${x.postgres.toFixed(1)}s`;
   console.log(`harmonize ${rows.toLocaleString('en')} rows (${mb(bytes)}): upload ${result.uploadSeconds}s, profile ${result.profileSeconds}s, harmonize ${result.harmonizeSeconds}s, total ${total}s; bare COPY ${copySeconds}s; peak RSS ${mb(peak)} (${machine()})`);
+  console.log(`  CPU: upload ${c(uploadCpu)}; profile ${c(profileCpu)}; harmonize ${c(harmonizeCpu)}; load average ${result.loadAverage.toFixed(1)}`);
   return result;
 }
 

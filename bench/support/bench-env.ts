@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
-import { Client } from 'pg';
+import { Client, type Pool } from 'pg';
 import { runMigrations } from '../../db/migrate';
 import { buildContext } from '../../server/build-context';
 import { loadConfig, type Config } from '../../server/config';
@@ -68,3 +69,22 @@ export function memorySampler(everyMs = 100) {
 
 export const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
 export const machine = () => `${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), ${Math.round(os.totalmem() / 1024 ** 3)} GiB, Node ${process.version}`;
+
+/** CPU milliseconds of a process or thread from /proc (Linux), so a busy shared machine can be read through. */
+export function cpuMs(stat: string): number {
+  try {
+    const fields = fs.readFileSync(stat, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * (1000 / 100);
+  } catch {
+    return NaN;
+  }
+}
+
+/** CPU milliseconds used so far by the PostgreSQL backends connected to the pool's database. */
+export async function backendsCpu(pool: Pool): Promise<number> {
+  const { rows } = await pool.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = current_database()');
+  return rows.reduce((sum, { pid }) => sum + cpuMs(`/proc/${pid}/stat`), 0);
+}
+
+/** This process's main-thread CPU milliseconds so far. */
+export const mainThreadCpu = () => cpuMs(`/proc/${process.pid}/task/${process.pid}/stat`);
