@@ -29,8 +29,12 @@ export class BlobStore {
   }
 
   private file(key: string): string {
-    if (!/^[\w-]+(\/[\w.-]+)*$/.test(key)) throw new Error('invalid blob key');
-    return path.join(this.root, `${key}.enc`);
+    return `${this.folder(key)}.enc`;
+  }
+
+  private folder(prefix: string): string {
+    if (!/^[\w-]+(\/[\w.-]+)*$/.test(prefix)) throw new Error('invalid blob key');
+    return path.join(this.root, prefix);
   }
 
   /** Streams `input` in, encrypted; measures size and SHA-256 of the plaintext on the way. */
@@ -74,6 +78,28 @@ export class BlobStore {
 
   async delete(key: string): Promise<void> {
     await fs.promises.rm(this.file(key), { force: true });
+  }
+
+  /**
+   * Removes the blobs directly under `prefix` other than those in `keep`: complete files and
+   * unfinished writes (`.partial`, a killed writer's) alike. Sub-folders and files the store did not
+   * write are left alone; a file that vanished meanwhile is no error. Returns the names removed.
+   */
+  async prune(prefix: string, keep: readonly string[]): Promise<string[]> {
+    const dir = this.folder(prefix);
+    const kept = new Set(keep.map((key) => this.file(key)));
+    const entries = await fs.promises.readdir(dir, { withFileTypes: true }).catch((err: NodeJS.ErrnoException) => {
+      if (err.code === 'ENOENT') return [];
+      throw err;
+    });
+    const removed: string[] = [];
+    for (const entry of entries) {
+      const file = path.join(dir, entry.name);
+      if (!entry.isFile() || !/\.enc(\.partial)?$/.test(entry.name) || kept.has(file)) continue;
+      await fs.promises.rm(file, { force: true });
+      removed.push(entry.name);
+    }
+    return removed;
   }
 
   async exists(key: string): Promise<boolean> {
