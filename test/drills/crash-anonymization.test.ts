@@ -12,7 +12,8 @@ import { killHard, spawnWorker } from '../support/worker-process';
 /**
  * A worker killed with SIGKILL while it writes a release's anonymized output loses nothing: another
  * worker takes the run over and it completes once, with the output and figures an uninterrupted
- * run of the same records and policy gives. Nobody can approve the run while its job still runs.
+ * run of the same records and policy gives, and the killed attempt's unfinished file is removed.
+ * Nobody can approve the run while its job still runs.
  */
 const RECORDS = [250_000, 150_000];
 const LOCK = { WORKER_LOCK_MS: '3000' };
@@ -95,6 +96,10 @@ it('anonymization survives kill -9 of its worker mid-output, and cannot be appro
 
   await killHard(workers[0]);
   const killedAt = Date.now();
+  // The killed attempt leaves its unfinished (encrypted) output in the run's folder.
+  const runFolder = path.join(app.ctx.cfg.dataDir, 'blobs', 'anonymization', drilled.runId);
+  const leftByKill = fs.readdirSync(runFolder);
+  expect(leftByKill.filter((f) => f.endsWith('.enc.partial'))).toHaveLength(1);
   // Killed mid-run, the run stays running (nothing recorded) and still cannot be decided.
   expect(await runOf(drilled.releaseId)).toMatchObject({ status: 'running', outputKey: null, outputSha256: null });
   expect((await privacy.post(`/api/anonymization-runs/${drilled.runId}/actions/reject`, { reason: 'Too slow' })).status).toBe(409);
@@ -109,9 +114,10 @@ it('anonymization survives kill -9 of its worker mid-output, and cannot be appro
   expect(await app.ctx.blobs.sha256(done.outputKey!)).toBe(expected.outputSha256);
   expect(judged(done.measures)).toEqual(judged(expected.measures));
   expect(done.differencing).toEqual(expected.differencing);
-  // The killed attempt recorded nothing: the run's only complete files are the ones it records.
-  const files = fs.readdirSync(path.join(app.ctx.cfg.dataDir, 'blobs', 'anonymization', drilled.runId));
-  expect(files.filter((f) => f.endsWith('.enc')).sort()).toEqual([done.outputKey!, done.classCountsKey!].map((k) => `${path.basename(k)}.enc`).sort());
+  // The killed attempt recorded nothing, and what it left is gone: the run's folder holds exactly the files it records.
+  const recordedFiles = (run: typeof done) => [run.outputKey!, run.classCountsKey!].map((k) => `${path.basename(k)}.enc`).sort();
+  expect(fs.readdirSync(runFolder).sort()).toEqual(recordedFiles(done));
+  expect(fs.readdirSync(path.join(app.ctx.cfg.dataDir, 'blobs', 'anonymization', reference.runId)).sort()).toEqual(recordedFiles(expected));
 
   const job = await jobOf(drilled.runId);
   expect(job).toMatchObject({ status: 'completed', progress: 100, error: null });
@@ -130,5 +136,5 @@ it('anonymization survives kill -9 of its worker mid-output, and cannot be appro
   const decisions = await app.ctx.db.select().from(auditEvents)
     .where(and(eq(auditEvents.entityId, drilled.runId), eq(auditEvents.action, 'anonymization_run.approve')));
   expect(decisions).toHaveLength(1);
-  console.log(`crash drill (anonymization): ${measures.records.in} records, ${measures.records.kept} kept; reference run ${referenceSeconds.toFixed(1)} s; kill to completion ${resumeSeconds.toFixed(1)} s; interruptions ${job.interruptions}; partial files left by the killed attempt ${files.length - 2}`);
+  console.log(`crash drill (anonymization): ${measures.records.in} records, ${measures.records.kept} kept; reference run ${referenceSeconds.toFixed(1)} s; kill to completion ${resumeSeconds.toFixed(1)} s; interruptions ${job.interruptions}; files left by the killed attempt ${leftByKill.length}, removed when the run completed`);
 }, 600_000);

@@ -1,10 +1,14 @@
 import { randomUUID } from 'node:crypto';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { Readable } from 'node:stream';
 import { parse } from 'csv-parse/sync';
 import { and, count, eq, inArray, sql } from 'drizzle-orm';
 import { anonymizationRuns, auditEvents, jobRuns, releases, releaseSubmissions, standardRecords, submissions, type Role } from '../../db/schema';
 import { DEFAULT_QIS } from '../../server/domain/anonymization';
 import { CTDC_K_V7, publishedColumns } from '../../server/domain/standard';
 import { verifyRows } from '../../server/domain/verifier';
+import { runFolder } from '../../server/services/anonymization/remove-run-leftovers';
 import { unresolvedDifferencing } from '../../server/services/releases/release-workflow';
 import { ApiClient, signedIn, startTestApp, waitFor, type TestApp, type TestUser } from '../support/harness';
 import { insertPartner } from '../support/partners';
@@ -45,9 +49,20 @@ async function releaseWith(submissionIds: string[]) {
   return release.id;
 }
 
-async function startRun(releaseId: string, policy: { id: string; policy: unknown } = defaultPolicy) {
+const runFiles = (runId: string) => join(app.ctx.cfg.dataDir, 'blobs', runFolder(runId));
+
+/** What a worker killed mid-run leaves in the run's folder: an unfinished output, and an output stored but never recorded. */
+async function plantLeftovers(runId: string) {
+  mkdirSync(runFiles(runId), { recursive: true });
+  writeFileSync(join(runFiles(runId), `${randomUUID()}.enc.partial`), 'unfinished');
+  await app.ctx.blobs.put(runFolder(runId), Readable.from(['stored, never recorded']));
+  expect(readdirSync(runFiles(runId))).toHaveLength(2);
+}
+
+async function startRun(releaseId: string, policy: { id: string; policy: unknown } = defaultPolicy, leftovers = false) {
   const [run] = await app.ctx.db.insert(anonymizationRuns)
     .values({ releaseId, policyId: policy.id, policySnapshot: policy.policy as never, startedBy: starter.user.id }).returning();
+  if (leftovers) await plantLeftovers(run.id);
   await app.ctx.jobs.enqueue('anonymization.run', { runId: run.id }, { jobId: `anonymize-${run.id}`, entity: { type: 'anonymization_run', id: run.id }, requestedBy: starter.user.id });
   return run.id;
 }
@@ -256,16 +271,30 @@ describe('text that needs quoting', () => {
   }, 60_000);
 });
 
+describe('files an interrupted attempt left in the run\'s folder', () => {
+  it('are removed when the run completes; its recorded output and class counts stay, other runs\' files too', async () => {
+    const other = await app.ctx.blobs.put(runFolder(randomUUID()), Readable.from(['another run\'s output']));
+    const runId = await startRun(await releaseWith(harmonized.map((s) => s.id)), defaultPolicy, true);
+    const run = await finishedRun(runId);
+    expect(run.status).toBe('completed');
+    expect(readdirSync(runFiles(runId)).sort()).toEqual([run.outputKey!, run.classCountsKey!].map((k) => `${basename(k)}.enc`).sort());
+    expect(await app.ctx.blobs.sha256(run.outputKey!)).toBe(run.outputSha256);
+    expect(await app.ctx.blobs.exists(other.key)).toBe(true);
+    await app.ctx.blobs.delete(other.key);
+  }, 90_000);
+});
+
 describe('a run that cannot succeed', () => {
-  it('fails with a readable reason, without retrying', async () => {
+  it('fails with a readable reason, without retrying, leaving no file in its folder', async () => {
     const policy = structuredClone(defaultPolicy.policy) as any;
     policy.hierarchies.yearOfRegistration.rows = policy.hierarchies.yearOfRegistration.rows.filter((r: string[]) => r[0] === '' || Number(r[0]) < 2012);
     const created = await privacy.post('/api/policies', { name: `old-years-${randomUUID().slice(0, 6)}`, policy });
     expect(created.status).toBe(201);
-    const runId = await startRun(await releaseWith([harmonized[0].id]), created.body);
+    const runId = await startRun(await releaseWith([harmonized[0].id]), created.body, true);
     const run = await finishedRun(runId);
     expect(run.status).toBe('failed');
     expect(run.failureReason).toMatch(/^yearOfRegistration: value "20\d\d" is not in the hierarchy$/);
+    expect(readdirSync(runFiles(runId))).toEqual([]);
     const [job] = await app.ctx.db.select().from(jobRuns).where(eq(jobRuns.jobId, `anonymize-${runId}`));
     expect(job).toMatchObject({ status: 'failed', attempts: 1 });
   }, 60_000);

@@ -11,6 +11,7 @@ import type { StandardDefinition } from '../../domain/standard';
 import type { BlobStore, StoredBlob } from '../../storage/blob-store';
 import { OutputVerification, type OutputVerificationResult } from './output-verification';
 import { checkReleaseValues, type ReleaseValues } from './release-value-check';
+import { runFolder } from './remove-run-leftovers';
 import { RunFailure } from './run-failure';
 import { copyCells, forEachCopyLine, releaseRecordsQuery, textOf } from './stream-release-records';
 import { writeAnonymizedCsv } from './write-anonymized-csv';
@@ -132,7 +133,7 @@ export async function anonymizeReleaseRecords(input: ReleaseRecordsInput): Promi
         qis: policy.qis, k: policy.k, lDiversity: policy.lDiversity, expectedRows: result.measures.records.kept, allowedValues: knownLabels(policy, standard),
       });
       output = await writeAnonymizedCsv({
-        client, blobs: input.blobs, prefix: `anonymization/${input.runId}`, standard, submissionIds,
+        client, blobs: input.blobs, prefix: runFolder(input.runId), standard, submissionIds,
         recordIds, output: result.output, sensitive, quoteText, verification,
         onProgress: (i) => input.progress(70 + 22 * (i / recordIds.length), `Writing the output: ${fmt(i)} of ${fmt(recordIds.length)} records`),
       });

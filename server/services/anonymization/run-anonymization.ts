@@ -10,6 +10,7 @@ import type { BlobStore, StoredBlob } from '../../storage/blob-store';
 import { anonymizeReleaseRecords } from './anonymize-release-records';
 import { validatePolicy } from './manage-policies';
 import { differencingAgainst, previousPublishedRelease, storeClassCounts } from './release-differencing';
+import { removeRunLeftovers, runFolder } from './remove-run-leftovers';
 import { readableFailure, RunFailure } from './run-failure';
 import { transitionRun, type RunRow } from './run-workflow';
 
@@ -57,7 +58,7 @@ async function produce(deps: RunDeps, run: RunRow, produced: StoredBlob[]) {
 
   await deps.progress(93, 'Comparing with the previous published release');
   const counts = releaseClassCounts(result.output);
-  const countsBlob = await storeClassCounts(deps.blobs, `anonymization/${run.id}`, counts);
+  const countsBlob = await storeClassCounts(deps.blobs, runFolder(run.id), counts);
   produced.push(countsBlob);
   const previous = await previousPublishedRelease(deps.db, release.id);
   const differencing = await differencingAgainst(deps.blobs, previous, { counts, policy, levels: result.levels! });
@@ -82,15 +83,30 @@ async function failRun(deps: RunDeps, runId: string, reason: string): Promise<vo
   }).catch((error: Error) => deps.log.warn({ runId, err: error.message }, 'could not record the run\'s failure'));
 }
 
+/** Files of killed or failed attempts, once the run has ended; a failure to remove them does not fail the job. */
+async function removeLeftovers(deps: RunDeps, runId: string): Promise<void> {
+  try {
+    const removed = await removeRunLeftovers(deps, runId);
+    if (removed.length) deps.log.info({ runId, files: removed.length }, 'removed files left by earlier attempts of the run');
+  } catch (error) {
+    deps.log.warn({ runId, err: (error as Error).message }, 'could not remove files left by earlier attempts of the run');
+  }
+}
+
 /**
  * The `anonymization.run` job: queued → running → completed (or failed with a reason). Output and
  * class counts go to fresh blob keys and are recorded on the run only in the completing
- * transaction, so a retried or failed attempt leaves nothing half-done behind.
+ * transaction, so a retried or failed attempt leaves nothing half-done behind; once the run has
+ * ended, the files of attempts killed on the way are removed.
  */
 export async function runAnonymization(deps: RunDeps, runId: string): Promise<Record<string, unknown>> {
   const [run] = await deps.db.select().from(anonymizationRuns).where(eq(anonymizationRuns.id, runId));
   if (!run) throw new RunFailure('Anonymization run not found');
-  if (run.status !== 'queued' && run.status !== 'running') return { skipped: `run is ${run.status}` };
+  if (run.status !== 'queued' && run.status !== 'running') {
+    // A retry after the attempt that ended the run was killed before its cleanup.
+    await removeLeftovers(deps, runId);
+    return { skipped: `run is ${run.status}` };
+  }
   if (run.status === 'queued') {
     await transitionRun(deps.db, SYSTEM_ACTOR, deps.meta, runId, 'start', {
       effect: async (tx) => { await tx.update(anonymizationRuns).set({ startedAt: new Date() }).where(eq(anonymizationRuns.id, runId)); },
@@ -113,12 +129,14 @@ export async function runAnonymization(deps: RunDeps, runId: string): Promise<Re
       },
     });
     deps.log.info({ runId, records: measures.records.in, kept: measures.records.kept, ms: measures.timing.totalMs }, 'anonymization run completed');
+    await removeLeftovers(deps, runId);
     return { records: measures.records.in, kept: measures.records.kept, suppressed: measures.records.suppressed, outputRows: outcome.output.rows };
   } catch (error) {
     await Promise.all(produced.map((blob) => deps.blobs.delete(blob.key).catch(() => undefined)));
     const reason = readableFailure(error) ?? (deps.finalAttempt ? `Anonymization failed: ${(error as Error).message}` : null);
     if (reason === null) throw error;
     await failRun(deps, runId, reason);
+    await removeLeftovers(deps, runId);
     throw error instanceof RunFailure ? error : new RunFailure(reason);
   }
 }
