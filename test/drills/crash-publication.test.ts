@@ -5,7 +5,8 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { anonymizationRuns, auditEvents, jobRuns, releaseArtifacts } from '../../db/schema';
 import { verifyAuditChain } from '../../server/audit/verify-audit-chain';
 import { CTDC_K_V7 } from '../../server/domain/standard';
-import { withScratchDir, writeVerifiedMicrodata } from '../../server/services/publication/build-microdata';
+import { writeVerifiedMicrodata } from '../../server/services/publication/build-microdata';
+import { scratchRoot, withScratchDir } from '../../server/storage/scratch-dirs';
 import { generatedSubmission } from '../support/generated-records';
 import { startTestApp, waitFor, type TestApp } from '../support/harness';
 import { insertPartner } from '../support/partners';
@@ -16,7 +17,8 @@ import { killHard, spawnWorker } from '../support/worker-process';
  * Workers killed with SIGKILL in the middle of a publication (once while the microdata is checked
  * and shuffled, once while the statistical report is counted) lose nothing: the flow resumes on a
  * new worker and publishes once, with the artifacts an uninterrupted publication of the same run
- * output gives, every file matching its recorded checksum.
+ * output gives, every file matching its recorded checksum. The unencrypted scratch files of the
+ * killed microdata build are removed when the build is retried, and nothing is left behind.
  */
 const RECORDS = [180_000, 120_000];
 const LOCK = { WORKER_LOCK_MS: '3000' };
@@ -71,6 +73,15 @@ const pdfWords = (pdf: Buffer, from: { version: string; title: string }, to: { v
 
 const sortedLines = (csv: Buffer) => csv.toString('utf8').split('\n').slice(1, -1).sort();
 
+/** The scratch folders of a release's microdata build under DATA_DIR/tmp, with the bytes each holds. */
+function scratchFolders(releaseId: string): { name: string; bytes: number }[] {
+  const root = scratchRoot(app.ctx.cfg.dataDir);
+  return fs.readdirSync(root).filter((name) => name.startsWith(`publish-${releaseId}.`)).map((name) => ({
+    name,
+    bytes: fs.readdirSync(path.join(root, name)).reduce((n, f) => n + fs.statSync(path.join(root, name, f)).size, 0),
+  }));
+}
+
 it('publication survives kill -9 of its worker twice, and publishes the artifacts an uninterrupted run gives', async () => {
   // Two releases of the same records under the same policy: their runs' outputs are identical.
   const reference = await approvedRelease(app, team, submissionIds, 'Crash drill');
@@ -90,8 +101,14 @@ it('publication survives kill -9 of its worker twice, and publishes the artifact
   expect((await team.manager.post(`/api/releases/${drilled.id}/actions/publish`, {})).status).toBe(200);
   await runningJob(drilled.id, '-microdata_csv', 20);
   await killHard(workers[0]);
+  // The killed build leaves the unencrypted rows it was sorting in its scratch folder.
+  const leftByKill = scratchFolders(drilled.id);
+  expect(leftByKill).toHaveLength(1);
+  expect(leftByKill[0].bytes).toBeGreaterThan(0);
   workers.push(spawnWorker(app.ctx.cfg, LOCK));
   await runningJob(drilled.id, '-report_pdf', 5);
+  // The microdata is recorded: its retried build removed the killed attempt's folder first, and its own when done.
+  expect(scratchFolders(drilled.id)).toEqual([]);
   await killHard(workers[1]);
   workers.push(spawnWorker(app.ctx.cfg, LOCK));
 
@@ -108,11 +125,14 @@ it('publication survives kill -9 of its worker twice, and publishes the artifact
   const recorded = await app.ctx.db.select().from(releaseArtifacts).where(eq(releaseArtifacts.releaseId, drilled.id));
   expect(recorded.map((a) => a.kind).sort()).toEqual([...KINDS].sort());
   for (const a of recorded) expect({ kind: a.kind, sha256: sha256(got[a.kind]), size: got[a.kind].length }).toEqual({ kind: a.kind, sha256: a.sha256, size: a.size });
+  // Nothing left behind: the release's blob folder holds exactly its recorded files, and no scratch folder of it remains.
+  expect(fs.readdirSync(path.join(app.ctx.cfg.dataDir, 'blobs', 'releases', drilled.id)).sort()).toEqual(recorded.map((a) => `${path.basename(a.storageKey)}.enc`).sort());
+  expect(scratchFolders(drilled.id)).toEqual([]);
 
   // The microdata: the reference's records, shuffled exactly as an uninterrupted build of this release shuffles them.
   expect(sortedLines(got.microdata_csv)).toEqual(sortedLines(expected.microdata_csv));
   expect(sortedLines(got.microdata_csv)).toHaveLength(run.outputRows!);
-  await withScratchDir(path.join(app.ctx.cfg.dataDir, 'tmp'), async (dir) => {
+  await withScratchDir(scratchRoot(app.ctx.cfg.dataDir), `verify-${drilled.id}`, async (dir) => {
     const inputs = { release: done, run: { ...run, outputKey: run.outputKey!, outputRows: run.outputRows! }, policy: run.policySnapshot, standard: CTDC_K_V7, builtAt: run.decidedAt! };
     const file = await writeVerifiedMicrodata({ blobs: app.ctx.blobs, progress: async () => undefined }, inputs, dir);
     expect(sha256(got.microdata_csv)).toBe(sha256(fs.readFileSync(file)));
@@ -143,5 +163,5 @@ it('publication survives kill -9 of its worker twice, and publishes the artifact
     .where(and(eq(auditEvents.entityId, drilled.id), inArray(auditEvents.action, ['release.publish', 'release.finish_publishing', 'release.publishing_failed'])));
   expect(events.map((e) => e.action).sort()).toEqual(['release.finish_publishing', 'release.publish']);
   expect((await verifyAuditChain(app.ctx.db)).firstBrokenLink).toBeNull();
-  console.log(`crash drill (publication): ${run.outputRows} published records; reference publication ${referenceSeconds.toFixed(1)} s; drilled with two kills ${drilledSeconds.toFixed(1)} s; interruptions ${JSON.stringify(interrupted)}`);
+  console.log(`crash drill (publication): ${run.outputRows} published records; reference publication ${referenceSeconds.toFixed(1)} s; drilled with two kills ${drilledSeconds.toFixed(1)} s; interruptions ${JSON.stringify(interrupted)}; unencrypted scratch bytes left by the killed microdata build ${leftByKill[0].bytes}, removed by its retry`);
 }, 600_000);

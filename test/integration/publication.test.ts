@@ -1,13 +1,17 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { Readable } from 'node:stream';
 import { parse } from 'csv-parse/sync';
 import { and, eq } from 'drizzle-orm';
 import { anonymizationRuns, jobRuns, releaseArtifacts, type Role } from '../../db/schema';
 import { buildCodebook, codebookCsv, MicrodataTally } from '../../server/domain/reports';
 import { CTDC_K_V7, isValidValue, publishedColumns } from '../../server/domain/standard';
 import { verifyRows } from '../../server/domain/verifier';
+import { blobPrefix } from '../../server/services/publication/artifact-store';
 import { enqueuePublication } from '../../server/services/publication/enqueue-publication';
-import { withScratchDir, writeVerifiedMicrodata } from '../../server/services/publication/build-microdata';
+import { writeVerifiedMicrodata } from '../../server/services/publication/build-microdata';
+import { scratchRoot, withScratchDir } from '../../server/storage/scratch-dirs';
 import type { PublicationInputs } from '../../server/services/publication/publication-inputs';
 import { ApiClient, signedIn, startTestApp, waitFor, type TestApp } from '../support/harness';
 import { contributingPartner, download, pdfPages, pdfText, publishedRelease, releaseRow, sha256, type ReleaseTeam } from '../support/releases';
@@ -138,7 +142,7 @@ describe('a published release', () => {
     const inputs: PublicationInputs = {
       release: await releaseRow(app, release.id), run: { ...r, outputKey: r.outputKey!, outputRows: r.outputRows! }, policy: r.policySnapshot, standard: CTDC_K_V7, builtAt: r.decidedAt!,
     };
-    await withScratchDir(join(app.ctx.cfg.dataDir, 'tmp'), async (dir) => {
+    await withScratchDir(scratchRoot(app.ctx.cfg.dataDir), `verify-${release.id}`, async (dir) => {
       const file = await writeVerifiedMicrodata({ blobs: app.ctx.blobs, progress: async () => undefined }, inputs, dir);
       const again = readFileSync(file);
       expect(sha256(again)).toBe(sha256(files.microdata_csv));
@@ -159,6 +163,40 @@ describe('a published release', () => {
     expect(parent.result).toMatchObject({ skipped: 'already published' });
     const after = await app.ctx.db.select().from(releaseArtifacts).where(eq(releaseArtifacts.releaseId, release.id));
     expect(after.map((a) => a.storageKey).sort()).toEqual(before.map((a) => a.storageKey).sort());
+  });
+
+  it('a publish job that finds it published removes what killed attempts of its flow left, and nothing else', async () => {
+    const folder = join(app.ctx.cfg.dataDir, 'blobs', blobPrefix(release.id));
+    const root = scratchRoot(app.ctx.cfg.dataDir);
+    // Left by workers killed mid-publication: an unfinished upload, a file stored but never recorded, a microdata build's rows.
+    writeFileSync(join(folder, `${randomUUID()}.enc.partial`), 'unfinished');
+    const unrecorded = await app.ctx.blobs.put(blobPrefix(release.id), Readable.from(['stored, never recorded']));
+    const killedBuild = join(root, `publish-${release.id}.killed`);
+    mkdirSync(killedBuild, { recursive: true });
+    writeFileSync(join(killedBuild, 'bucket-0'), 'rows');
+    // Another release's build, under way.
+    const otherBuild = join(root, `publish-${randomUUID()}.running`);
+    mkdirSync(otherBuild);
+    writeFileSync(join(otherBuild, 'bucket-0'), 'rows');
+    try {
+      const flow = await enqueuePublication(app.ctx.jobs, release.id, 'cleanup');
+      const parent = await waitFor(async () => {
+        const [j] = await app.ctx.db.select().from(jobRuns).where(eq(jobRuns.jobId, flow));
+        return j.status === 'completed' || j.status === 'failed' ? j : null;
+      }, 30_000, 'the third flow');
+      expect(parent.result).toMatchObject({ skipped: 'already published' });
+      const recorded = await app.ctx.db.select().from(releaseArtifacts).where(eq(releaseArtifacts.releaseId, release.id));
+      expect(readdirSync(folder).sort()).toEqual(recorded.map((a) => `${basename(a.storageKey)}.enc`).sort());
+      expect(await app.ctx.blobs.exists(unrecorded.key)).toBe(false);
+      expect(existsSync(killedBuild)).toBe(false);
+      expect(existsSync(join(otherBuild, 'bucket-0'))).toBe(true);
+      for (const a of recorded) {
+        const res = await download(app.baseUrl, `/api/public/releases/${release.version}/artifacts/${a.kind}`);
+        expect({ kind: a.kind, status: res.status, sha256: sha256(res.bytes) }).toEqual({ kind: a.kind, status: 200, sha256: sha256(files[a.kind]) });
+      }
+    } finally {
+      rmSync(otherBuild, { recursive: true, force: true });
+    }
   });
 });
 

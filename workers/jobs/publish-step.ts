@@ -1,15 +1,15 @@
 import { UnrecoverableError } from 'bullmq';
-import path from 'node:path';
 import { failPublication } from '../../server/services/publication/fail-publication';
 import type { ArtifactDeps } from '../../server/services/publication/build-microdata';
 import { PublicationError } from '../../server/services/publication/publication-inputs';
 import { IntegrityError } from '../../server/services/publication/verified-blob';
+import { scratchRoot } from '../../server/storage/scratch-dirs';
 import type { JobContext } from '../runtime';
 
 export const jobMeta = (ctx: JobContext) => ({ requestId: `job:${ctx.job.id}` });
 
 export const artifactDeps = (ctx: JobContext): ArtifactDeps => ({
-  db: ctx.db, blobs: ctx.blobs, tmpRoot: path.join(ctx.cfg.dataDir, 'tmp'), progress: (p, s) => ctx.progress(p, s),
+  db: ctx.db, blobs: ctx.blobs, tmpRoot: scratchRoot(ctx.cfg.dataDir), progress: (p, s) => ctx.progress(p, s),
 });
 
 /**

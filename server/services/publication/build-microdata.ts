@@ -1,12 +1,13 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import type { Readable } from 'node:stream';
 import type { Db } from '../../../db/client';
 import { publishedColumns } from '../../domain/standard';
 import { ReleaseVerifier, type VerificationReport } from '../../domain/verifier';
 import type { BlobStore } from '../../storage/blob-store';
+import { withScratchDir } from '../../storage/scratch-dirs';
 import { findArtifact, storeArtifact, type ArtifactRow } from './artifact-store';
 import { PublicationError, type PublicationInputs } from './publication-inputs';
+import { releaseScratchOwner } from './remove-publication-leftovers';
 import { knownLabels, publishedValueCheck } from './published-values';
 import { shuffleMicrodata } from './shuffle-microdata';
 import { readVerifiedBlob } from './verified-blob';
@@ -14,7 +15,7 @@ import { readVerifiedBlob } from './verified-blob';
 export interface ArtifactDeps {
   db: Db;
   blobs: BlobStore;
-  /** Scratch space for temporary files (removed when done). */
+  /** Scratch space for temporary files (see storage/scratch-dirs). */
   tmpRoot: string;
   progress(percent: number, step: string): Promise<void>;
 }
@@ -23,24 +24,6 @@ function refusal(report: VerificationReport): string {
   const counts = Object.entries(report.violationCounts).filter(([, n]) => n > 0).map(([kind, n]) => `${n} ${kind}`).join(', ');
   const first = report.violations.slice(0, 3).map((v) => v.message).join('; ');
   return `The independent verifier refused the microdata (${counts}): ${first}`;
-}
-
-const STALE_MS = 24 * 3600 * 1000;
-
-/** A temporary directory, removed afterwards; ones left by killed workers are swept after a day. */
-export async function withScratchDir<T>(root: string, fn: (dir: string) => Promise<T>): Promise<T> {
-  await fs.promises.mkdir(root, { recursive: true });
-  for (const name of await fs.promises.readdir(root)) {
-    if (!name.startsWith('publish-')) continue;
-    const stat = await fs.promises.stat(path.join(root, name)).catch(() => null);
-    if (stat && Date.now() - stat.mtimeMs > STALE_MS) await fs.promises.rm(path.join(root, name), { recursive: true, force: true });
-  }
-  const dir = await fs.promises.mkdtemp(path.join(root, 'publish-'));
-  try {
-    return await fn(dir);
-  } finally {
-    await fs.promises.rm(dir, { recursive: true, force: true });
-  }
 }
 
 /**
@@ -87,7 +70,8 @@ export async function writeVerifiedMicrodata(deps: Pick<ArtifactDeps, 'blobs' | 
 export async function buildMicrodataArtifact(deps: ArtifactDeps, inputs: PublicationInputs): Promise<ArtifactRow> {
   const existing = await findArtifact(deps.db, inputs.release.id, 'microdata_csv');
   if (existing) return existing;
-  return withScratchDir(deps.tmpRoot, async (dir) => {
+  // Named after the release: a retried build removes the unencrypted rows of a killed attempt first.
+  return withScratchDir(deps.tmpRoot, releaseScratchOwner(inputs.release.id), async (dir) => {
     const file = await writeVerifiedMicrodata(deps, inputs, dir);
     await deps.progress(85, 'Storing the microdata');
     return storeArtifact(deps, inputs.release, 'microdata_csv', fs.createReadStream(file));
