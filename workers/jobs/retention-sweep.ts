@@ -2,11 +2,14 @@ import { and, eq, isNotNull, lt } from 'drizzle-orm';
 import { submissions } from '../../db/schema';
 import { SYSTEM_ACTOR } from '../../server/auth/actor';
 import { recordAuditEvent } from '../../server/audit/record-audit-event';
+import { removeIdleScratchDirs, scratchRoot } from '../../server/storage/scratch-dirs';
 import type { JobHandler } from '../runtime';
 
 /**
  * Raw partner files are victims' personal data: once harmonized, they are kept only for the
  * configured retention period. The blob goes first; the row then records that it is gone.
+ * Scratch folders no job has written to for an hour (unencrypted rows of a job whose worker died
+ * and that was never retried) are removed too.
  */
 export const retentionSweepJob: JobHandler<'submissions.retention-sweep'> = async (_payload, ctx) => {
   const cutoff = new Date(Date.now() - ctx.cfg.RAW_RETENTION_DAYS * 86_400_000);
@@ -21,5 +24,6 @@ export const retentionSweepJob: JobHandler<'submissions.retention-sweep'> = asyn
       });
     });
   }
-  return { deleted: due.length };
+  const scratch = await removeIdleScratchDirs(scratchRoot(ctx.cfg.dataDir));
+  return { deleted: due.length, scratchDirsRemoved: scratch.length };
 };
