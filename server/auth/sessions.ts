@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, lt } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client';
-import { sessions, users } from '../../db/schema';
+import { and, eq, gt, lt, sql } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../../db/client';
+import { preparedByShape } from '../../db/queries/prepared';
+import { sessions, users, type Role } from '../../db/schema';
 
 export const SESSION_COOKIE = 'ctdc_session';
 
@@ -33,15 +34,30 @@ export async function createSession(
   return { token, csrfToken, expiresAt };
 }
 
-/** The live session and its active user for a cookie token, or null. */
-export async function findSession(db: DbOrTx, token: string) {
-  const [row] = await db
-    .select({ session: sessions, user: users })
+export interface FoundSession {
+  csrfToken: string;
+  expiresAt: Date;
+  user: { id: string; name: string; roles: Role[]; partnerId: string | null };
+}
+
+/**
+ * The session lookup runs on every API request: a named prepared statement (parsed and planned
+ * once per connection) selecting only what a request needs, never the password hash.
+ */
+const findSessionStatement = preparedByShape('find-session', () => '', (db, _shape, statement) =>
+  db
+    .select({ csrfToken: sessions.csrfToken, expiresAt: sessions.expiresAt, userId: users.id, name: users.name, roles: users.roles, partnerId: users.partnerId })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.id, digest(token)), gt(sessions.expiresAt, new Date()), eq(users.active, true)))
-    .limit(1);
-  return row ?? null;
+    .where(and(eq(sessions.id, sql.placeholder('id')), gt(sessions.expiresAt, sql.placeholder('now')), eq(users.active, true)))
+    .limit(1)
+    .prepare(statement));
+
+/** The live session and its active user for a cookie token, or null. */
+export async function findSession(db: Db, token: string): Promise<FoundSession | null> {
+  const [row] = await findSessionStatement(db, undefined).execute({ id: digest(token), now: new Date() });
+  if (!row) return null;
+  return { csrfToken: row.csrfToken, expiresAt: row.expiresAt, user: { id: row.userId, name: row.name, roles: row.roles, partnerId: row.partnerId } };
 }
 
 export async function destroySession(db: DbOrTx, token: string): Promise<void> {

@@ -33,7 +33,7 @@ export function authenticate(ctx: AppContext) {
         const found = await findSession(ctx.db, token);
         if (found) {
           req.sessionToken = token;
-          req.csrfToken = found.session.csrfToken;
+          req.csrfToken = found.csrfToken;
           req.actor = { id: found.user.id, name: found.user.name, roles: found.user.roles, partnerId: found.user.partnerId };
         }
       }

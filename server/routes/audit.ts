@@ -1,6 +1,6 @@
 import type { Router } from 'express';
-import { and, desc, eq, gte, ilike, lte, type SQL } from 'drizzle-orm';
-import { listTotal } from '../../db/queries/count';
+import { eq } from 'drizzle-orm';
+import { listAuditEvents } from '../../db/queries/audit';
 import { auditEvents } from '../../db/schema';
 import { verifyAuditChain } from '../audit/verify-audit-chain';
 import type { AppContext } from '../context';
@@ -15,18 +15,10 @@ export function registerAuditRoutes(router: Router, ctx: AppContext) {
     async handler({ res, query }) {
       const p = parseList(query);
       const f = p.filter as Record<string, string | undefined>;
-      const where: SQL[] = [];
-      if (f.entityType) where.push(eq(auditEvents.entityType, f.entityType));
-      if (f.entityId) where.push(eq(auditEvents.entityId, f.entityId));
-      if (f.actorId) where.push(eq(auditEvents.actorId, f.actorId));
-      if (f.action) where.push(ilike(auditEvents.action, `${f.action}%`));
-      if (f.from) where.push(gte(auditEvents.occurredAt, new Date(f.from)));
-      if (f.to) where.push(lte(auditEvents.occurredAt, new Date(f.to)));
-      const cond = where.length ? and(...where) : undefined;
-      const [rows, total] = await Promise.all([
-        ctx.db.select().from(auditEvents).where(cond).orderBy(desc(auditEvents.id)).limit(p.limit).offset(p.offset),
-        listTotal(ctx.db, auditEvents, cond, 'audit_events'),
-      ]);
+      const { rows, total } = await listAuditEvents(ctx.db, {
+        entityType: f.entityType || undefined, entityId: f.entityId || undefined, actorId: f.actorId || undefined, action: f.action || undefined,
+        from: f.from ? new Date(f.from) : undefined, to: f.to ? new Date(f.to) : undefined,
+      }, { offset: p.offset, limit: p.limit });
       return sendList(res, 'audit-events', p, rows, total);
     },
   });

@@ -1,27 +1,20 @@
 import type { Router } from 'express';
-import { and, asc, desc, eq, gt, type SQL } from 'drizzle-orm';
-import { listTotal } from '../../db/queries/count';
+import { and, desc, eq } from 'drizzle-orm';
+import { findSubmissionRecordCount, submissionRecordsPage } from '../../db/queries/records';
+import { listSubmissions, submissionListColumns } from '../../db/queries/submissions';
 import { z } from 'zod';
-import { jobRuns, partners, standardRecords, submissions, users } from '../../db/schema';
+import { jobRuns, partners, submissions, users } from '../../db/schema';
 import type { AppContext } from '../context';
 import { notFound } from '../errors/app-error';
 import { requestMeta } from '../http/authenticate';
 import { listQuery, parseList, sendList } from '../http/list-query';
 import { mountRoute } from '../http/route';
-import { orderBy } from '../http/sorting';
 import { receiveFile } from '../http/upload';
 import { assertPartnerAccess, partnerScope } from '../services/partners/access';
 import { receiveSubmission } from '../services/submissions/receive-submission';
 import { actOnSubmission } from '../services/submissions/submission-actions';
 
-
-const listColumns = {
-  id: submissions.id, partnerId: submissions.partnerId, partnerName: partners.name, status: submissions.status,
-  originalName: submissions.originalName, format: submissions.format, size: submissions.size, duplicateOf: submissions.duplicateOf,
-  recordCount: submissions.recordCount, failureReason: submissions.failureReason, mappingVersionId: submissions.mappingVersionId,
-  receivedAt: submissions.receivedAt, profiledAt: submissions.profiledAt, harmonizedAt: submissions.harmonizedAt,
-  rawDeletedAt: submissions.rawDeletedAt, uploadedByName: users.name,
-};
+const listColumns = submissionListColumns;
 
 async function loadSubmission(ctx: AppContext, id: string) {
   const [row] = await ctx.db
@@ -38,18 +31,7 @@ export function registerSubmissionRoutes(router: Router, ctx: AppContext) {
     async handler({ res, actor, query }) {
       const p = parseList(query);
       const f = p.filter as { partnerId?: string; status?: string };
-      const where: SQL[] = [];
-      const scope = partnerScope(actor);
-      if (scope) where.push(eq(submissions.partnerId, scope));
-      if (f.partnerId) where.push(eq(submissions.partnerId, f.partnerId));
-      if (f.status) where.push(eq(submissions.status, f.status as typeof submissions.$inferSelect.status));
-      const cond = where.length ? and(...where) : undefined;
-      const [rows, total] = await Promise.all([
-        ctx.db.select(listColumns).from(submissions).innerJoin(partners, eq(partners.id, submissions.partnerId)).leftJoin(users, eq(users.id, submissions.uploadedBy))
-          .where(cond).orderBy(orderBy(p, { receivedAt: submissions.receivedAt, status: submissions.status, originalName: submissions.originalName }, desc(submissions.receivedAt)))
-          .limit(p.limit).offset(p.offset),
-        listTotal(ctx.db, submissions, cond, 'submissions'),
-      ]);
+      const { rows, total } = await listSubmissions(ctx.db, { ...p, scope: partnerScope(actor), partnerId: f.partnerId || undefined, status: f.status || undefined });
       return sendList(res, 'submissions', p, rows, total);
     },
   });
@@ -101,11 +83,9 @@ export function registerSubmissionRoutes(router: Router, ctx: AppContext) {
     summary: 'Harmonized records of a submission (staff only), keyset-paged: ?after=<id>&limit=<n>',
     query: z.object({ after: z.coerce.number().int().min(0).default(0), limit: z.coerce.number().int().min(1).max(500).default(50) }).passthrough(),
     async handler({ res, params, query }) {
-      const [sub] = await ctx.db.select({ id: submissions.id, recordCount: submissions.recordCount }).from(submissions).where(eq(submissions.id, params.id));
+      const sub = await findSubmissionRecordCount(ctx.db, params.id);
       if (!sub) throw notFound('Submission');
-      const rows = await ctx.db.select().from(standardRecords)
-        .where(and(eq(standardRecords.submissionId, params.id), gt(standardRecords.id, query.after)))
-        .orderBy(asc(standardRecords.id)).limit(query.limit);
+      const rows = await submissionRecordsPage(ctx.db, params.id, query.after, query.limit);
       res.setHeader('X-Total-Count', String(sub.recordCount ?? 0));
       return rows;
     },
