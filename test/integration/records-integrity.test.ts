@@ -1,6 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
+import { Pool } from 'pg';
 import { standardRecords, submissions } from '../../db/schema';
+import { loadConfig } from '../../server/config';
+import { CTDC_K_V7 } from '../../server/domain/standard';
+import { openRecordCopy } from '../../server/services/submissions/copy-records';
 import { startTestApp, type TestApp } from '../support/harness';
 import { insertPartner } from '../support/partners';
 
@@ -58,5 +62,40 @@ describe('who standard records belong to', () => {
     await app.ctx.db.update(submissions).set({ status: 'harmonized', partnerId: partner.id }).where(eq(submissions.id, sub.id));
     const empty = await submissionOf(partner.id);
     await app.ctx.db.delete(submissions).where(eq(submissions.id, empty.id));
+  });
+});
+
+describe('loading records with COPY', () => {
+  it('keeps every value exactly, escapes included, and null as null', async () => {
+    const partner = await insertPartner(app.ctx, 'active');
+    const sub = await submissionOf(partner.id);
+    const width = CTDC_K_V7.variables.length;
+    const text = CTDC_K_V7.variables.findIndex((v) => v.kind === 'code');
+    const flag = CTDC_K_V7.variables.findIndex((v) => v.kind === 'binary');
+    const odd = ['tab\there', 'back\\slash \\N', 'line\nbreak\r\nend', 'plain'];
+    const pool = new Pool({ connectionString: loadConfig().appDatabaseUrl, max: 1 });
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      const copy = await openRecordCopy(client, CTDC_K_V7, sub.id, partner.id);
+      for (const value of odd) {
+        const values: (string | null)[] = new Array(width).fill(null);
+        values[text] = value;
+        values[flag] = '1';
+        await copy.write(values);
+      }
+      expect(await copy.finish()).toBe(odd.length);
+      await client.query('COMMIT');
+    } finally {
+      client.release();
+      await pool.end();
+    }
+    const rows = await app.ctx.db.select().from(standardRecords).where(eq(standardRecords.submissionId, sub.id)).orderBy(asc(standardRecords.id));
+    const textKey = CTDC_K_V7.variables[text].name as keyof typeof rows[number];
+    const flagKey = CTDC_K_V7.variables[flag].name as keyof typeof rows[number];
+    expect(rows.map((r) => r[textKey])).toEqual(odd);
+    expect(rows.map((r) => r[flagKey])).toEqual([1, 1, 1, 1]);
+    const otherKey = CTDC_K_V7.variables[text === 0 ? 1 : 0].name as keyof typeof rows[number];
+    expect(rows.map((r) => r[otherKey])).toEqual([null, null, null, null]);
   });
 });

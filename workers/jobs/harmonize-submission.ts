@@ -54,10 +54,16 @@ export const harmonizeSubmissionJob: JobHandler<'submissions.harmonize'> = async
       const values: (string | null)[] = new Array(compiled.columns.length).fill(null);
       let rows = 0;
       try {
-        for await (const row of file.rows()) {
-          compiled.applyInto(row.cells, values);
-          await copy.write(values);
-          if (++rows % 20_000 === 0) {
+        let reportAt = 20_000;
+        for await (const batch of file.batches()) {
+          for (const row of batch) {
+            compiled.applyInto(row.cells, values);
+            const full = copy.write(values);
+            if (full) await full;
+          }
+          rows += batch.length;
+          if (rows >= reportAt) {
+            reportAt = rows + 20_000;
             await ctx.progress(expectedRows ? (rows / expectedRows) * 95 : 50, `Harmonizing: ${rows.toLocaleString('en')} records`);
           }
         }

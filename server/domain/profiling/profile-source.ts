@@ -61,11 +61,17 @@ export async function profileSource(input: Readable, options: ProfileSourceOptio
     await onProgress?.({ rowsRead, bytesRead, percent });
   };
   let rowCount = 0;
-  for await (const row of file.rows()) {
-    const cells = row.cells;
-    for (let i = 0; i < columns.length; i++) columns[i].add(cells[i]);
-    rowCount++;
-    if (onProgress && rowCount % progressEvery === 0) await report(rowCount);
+  let reportAt = progressEvery;
+  for await (const batch of file.batches()) {
+    for (const row of batch) {
+      const cells = row.cells;
+      for (let i = 0; i < columns.length; i++) columns[i].add(cells[i]);
+    }
+    rowCount += batch.length;
+    if (onProgress && rowCount >= reportAt) {
+      reportAt = rowCount + progressEvery;
+      await report(rowCount);
+    }
   }
   if (onProgress) await report(rowCount);
   const warnings = [...file.warnings];

@@ -44,18 +44,29 @@ export interface SourceFile {
   warnings: string[];
   /** Raw bytes consumed so far (for progress). */
   bytesRead(): number;
-  /** The data rows after the header, streamed; iterate once. */
+  /** The data rows after the header, streamed; iterate once (either this or batches()). */
   rows(): AsyncGenerator<SourceRow>;
+  /** The same rows a chunk's worth at a time: one await per batch instead of one per row. */
+  batches(): AsyncGenerator<SourceRow[]>;
   /** Stops reading and releases the input (needed only when rows() is not run to the end). */
   close(): Promise<void>;
 }
 
 const SAMPLE_BYTES = 64 * 1024;
 
-async function* csvRecords(text: AsyncIterable<string>, delimiter: string, maxRecordChars: number): AsyncGenerator<RawRecord> {
+/** The records of each decoded chunk together: parsing a million rows awaits once per chunk. */
+async function* csvBatches(text: AsyncIterable<string>, delimiter: string, maxRecordChars: number): AsyncGenerator<RawRecord[]> {
   const splitter = new CsvSplitter(delimiter, maxRecordChars);
-  for await (const chunk of text) yield* splitter.push(chunk);
-  yield* splitter.end();
+  for await (const chunk of text) {
+    const batch = splitter.push(chunk);
+    if (batch.length > 0) yield batch;
+  }
+  const last = splitter.end();
+  if (last.length > 0) yield last;
+}
+
+async function* singletons(records: AsyncGenerator<RawRecord>): AsyncGenerator<RawRecord[]> {
+  for await (const record of records) yield [record];
 }
 
 function decodeSample(sample: Buffer, encoding: string, complete: boolean): string {
@@ -74,7 +85,7 @@ export async function openSourceFile(input: Readable, options: SourceFileOptions
     throw new SourceFileError('file_too_large', `The file is ${formatBytes(options.totalBytes)}, over the ${formatBytes(options.sizeLimit)} limit.`);
   }
   const source = new ByteSource(input, options.sizeLimit);
-  let records: AsyncGenerator<RawRecord> | null = null;
+  let records: AsyncGenerator<RawRecord[]> | null = null;
   const warnings: string[] = [];
   try {
     const sample = await source.peek(SAMPLE_BYTES);
@@ -83,7 +94,7 @@ export async function openSourceFile(input: Readable, options: SourceFileOptions
     let encoding = 'utf-8';
     let delimiter: Delimiter | null = null;
     if (detectContainer(sample) === 'xlsx') {
-      records = xlsxRecords(source.chunks(), { ...DEFAULT_XLSX_LIMITS, ...options.xlsxLimits }, () => source.bytesRead);
+      records = singletons(xlsxRecords(source.chunks(), { ...DEFAULT_XLSX_LIMITS, ...options.xlsxLimits }, () => source.bytesRead));
     } else {
       const detected = detectEncoding(sample, complete);
       encoding = detected.encoding;
@@ -95,14 +106,27 @@ export async function openSourceFile(input: Readable, options: SourceFileOptions
         encoding = to;
         warnings.push(`The first rows were plain ASCII, read as UTF-8; from row ${row} on the file is not UTF-8 and was read as ${to}.`);
       };
-      records = csvRecords(decodeText(source.chunks(), encoding, onSwitch), delimiter, options.maxRecordChars ?? 1024 * 1024);
+      records = csvBatches(decodeText(source.chunks(), encoding, onSwitch), delimiter, options.maxRecordChars ?? 1024 * 1024);
     }
 
+    // Record by record until the header is found; what is left of the batch comes first after it.
+    const batches = records;
+    let buffered: RawRecord[] = [];
+    let at = 0;
+    const nextRecord = async (): Promise<RawRecord | null> => {
+      while (at >= buffered.length) {
+        const next = await batches.next();
+        if (next.done) return null;
+        buffered = next.value;
+        at = 0;
+      }
+      return buffered[at++];
+    };
     const head: RawRecord[] = [];
     while (head.length < HEADER_SEARCH_ROWS) {
-      const next = await records.next();
-      if (next.done) break;
-      if (!isBlankRecord(next.value)) head.push(next.value);
+      const next = await nextRecord();
+      if (next === null) break;
+      if (!isBlankRecord(next)) head.push(next);
     }
     if (head.length === 0) throw new SourceFileError('empty_file', 'The file is empty: it holds no rows.');
     const headerIndex = detectHeaderRow(head);
@@ -113,30 +137,42 @@ export async function openSourceFile(input: Readable, options: SourceFileOptions
     const header = buildHeader(headerRecord, options.maxColumns ?? 1000, warnings);
     const pending = head.slice(headerIndex + 1);
     if (pending.length === 0) {
-      for (let next = await records.next(); !next.done; next = await records.next()) {
-        if (!isBlankRecord(next.value)) {
-          pending.push(next.value);
+      for (let next = await nextRecord(); next !== null; next = await nextRecord()) {
+        if (!isBlankRecord(next)) {
+          pending.push(next);
           break;
         }
       }
     }
+    pending.push(...buffered.slice(at));
+    buffered = [];
     if (pending.length === 0) {
       throw new SourceFileError('header_only', `The file has a header (row ${headerRecord.rowNumber}) but no data rows.`, headerRecord.rowNumber);
     }
 
     const format: SourceFormat = delimiter === null ? 'xlsx' : delimiter === '\t' ? 'tsv' : 'csv';
     const padShort = format === 'xlsx';
-    const rest = records;
-    async function* rows(): AsyncGenerator<SourceRow> {
+    const fit = (batch: RawRecord[]): SourceRow[] => {
+      const out: SourceRow[] = [];
+      for (const record of batch) {
+        if (!isBlankRecord(record)) out.push({ rowNumber: record.rowNumber, cells: fitRecord(record, header, padShort, headerRecord.rowNumber) });
+      }
+      return out;
+    };
+    async function* rowBatches(): AsyncGenerator<SourceRow[]> {
       try {
-        for (const record of pending) yield { rowNumber: record.rowNumber, cells: fitRecord(record, header, padShort, headerRecord.rowNumber) };
-        pending.length = 0;
-        for await (const record of rest) {
-          if (!isBlankRecord(record)) yield { rowNumber: record.rowNumber, cells: fitRecord(record, header, padShort, headerRecord.rowNumber) };
+        const first = fit(pending.splice(0));
+        if (first.length > 0) yield first;
+        for await (const batch of batches) {
+          const fitted = fit(batch);
+          if (fitted.length > 0) yield fitted;
         }
       } finally {
         source.destroy();
       }
+    }
+    async function* rows(): AsyncGenerator<SourceRow> {
+      for await (const batch of rowBatches()) yield* batch;
     }
     return {
       format, delimiter, header, warnings,
@@ -148,8 +184,9 @@ export async function openSourceFile(input: Readable, options: SourceFileOptions
       headerRowNumber: headerRecord.rowNumber,
       bytesRead: () => source.bytesRead,
       rows,
+      batches: rowBatches,
       close: async () => {
-        await rest.return(undefined);
+        await batches.return(undefined);
         source.destroy();
       },
     };
