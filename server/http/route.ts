@@ -34,6 +34,11 @@ export interface RouteSpec<B extends z.ZodType, Q extends z.ZodType> {
   handler(input: HandlerInput<z.infer<B>, z.infer<Q>>): Promise<unknown>;
 }
 
+/** A handler's answer already written as JSON text (by PostgreSQL, for the widest pages): sent as is. */
+export class JsonText {
+  constructor(readonly text: string) {}
+}
+
 /** Every declared route, for the OpenAPI document and the authorization matrix test. */
 export const routeRegistry: RouteSpec<z.ZodType, z.ZodType>[] = [];
 
@@ -67,7 +72,11 @@ export function mountRoute<B extends z.ZodType, Q extends z.ZodType>(router: Rou
       });
       if (!spec.raw && !res.headersSent) {
         if (result === undefined) res.status(204).end();
-        else res.status(spec.status ?? 200).json(result);
+        else if (result instanceof JsonText) {
+          // What res.json does once it has the text.
+          if (!res.get('Content-Type')) res.set('Content-Type', 'application/json');
+          res.status(spec.status ?? 200).send(result.text);
+        } else res.status(spec.status ?? 200).json(result);
       }
     } catch (err) {
       next(err);

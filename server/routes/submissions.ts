@@ -1,6 +1,6 @@
 import type { Router } from 'express';
 import { and, desc, eq } from 'drizzle-orm';
-import { findSubmissionRecordCount, submissionRecordsPage } from '../../db/queries/records';
+import { submissionRecordsPage } from '../../db/queries/records';
 import { listSubmissions, submissionListColumns } from '../../db/queries/submissions';
 import { z } from 'zod';
 import { jobRuns, partners, submissions, users } from '../../db/schema';
@@ -8,7 +8,7 @@ import type { AppContext } from '../context';
 import { notFound } from '../errors/app-error';
 import { requestMeta } from '../http/authenticate';
 import { listQuery, parseList, sendList } from '../http/list-query';
-import { mountRoute } from '../http/route';
+import { JsonText, mountRoute } from '../http/route';
 import { receiveFile } from '../http/upload';
 import { assertPartnerAccess, partnerScope } from '../services/partners/access';
 import { receiveSubmission } from '../services/submissions/receive-submission';
@@ -83,11 +83,10 @@ export function registerSubmissionRoutes(router: Router, ctx: AppContext) {
     summary: 'Harmonized records of a submission (staff only), keyset-paged: ?after=<id>&limit=<n>',
     query: z.object({ after: z.coerce.number().int().min(0).default(0), limit: z.coerce.number().int().min(1).max(500).default(50) }).passthrough(),
     async handler({ res, params, query }) {
-      const sub = await findSubmissionRecordCount(ctx.db, params.id);
-      if (!sub) throw notFound('Submission');
-      const rows = await submissionRecordsPage(ctx.db, params.id, query.after, query.limit);
-      res.setHeader('X-Total-Count', String(sub.recordCount ?? 0));
-      return rows;
+      const page = await submissionRecordsPage(ctx.db, params.id, query.after, query.limit);
+      if (!page) throw notFound('Submission');
+      res.setHeader('X-Total-Count', String(page.recordCount ?? 0));
+      return new JsonText(page.json);
     },
   });
 

@@ -1,0 +1,57 @@
+import { asc, eq } from 'drizzle-orm';
+import { standardRecords, submissions } from '../../db/schema';
+import { CTDC_K_V7 } from '../../server/domain/standard';
+import { signedIn, startTestApp, type TestApp } from '../support/harness';
+import { insertPartner } from '../support/partners';
+
+let app: TestApp;
+let cookie: string;
+let submissionId: string;
+
+// Text PostgreSQL and JSON.stringify could write differently, if either escaped differently.
+const AWKWARD = ['say "no"', 'back\\slash', 'line\nbreak\ttab\rreturn', 'bell\u0007 nul-less \u001f', 'slash / and <b>', 'é ü 中文 🙂', 'sep\u2028arator', ''];
+
+beforeAll(async () => {
+  app = await startTestApp();
+  const partner = await insertPartner(app.ctx, 'active');
+  const [sub] = await app.ctx.db.insert(submissions).values({
+    partnerId: partner.id, status: 'harmonized', originalName: 'awkward.csv', size: 1, sha256: 'f'.repeat(64), recordCount: AWKWARD.length,
+  }).returning();
+  submissionId = sub.id;
+  const texts = CTDC_K_V7.variables.filter((v) => v.kind !== 'year' && v.kind !== 'binary');
+  const numbers = CTDC_K_V7.variables.filter((v) => v.kind === 'year' || v.kind === 'binary');
+  await app.ctx.db.insert(standardRecords).values(AWKWARD.map((text, i) => ({
+    submissionId, partnerId: partner.id,
+    ...Object.fromEntries(texts.map((v, j) => [v.name, (i + j) % 3 === 0 ? null : text])),
+    ...Object.fromEntries(numbers.map((v, j) => [v.name, (i + j) % 4 === 0 ? null : v.kind === 'year' ? 2000 + i : i % 2])),
+  })));
+  cookie = (await signedIn(app, ['data_steward'])).client.sessionCookie!;
+});
+afterAll(async () => { await app.close(); });
+
+const get = (path: string) => fetch(`${app.baseUrl}${path}`, { headers: { cookie } });
+
+describe('a page of a submission\'s records', () => {
+  it('is the exact JSON of the records as read through drizzle, in id order, with the total in a header', async () => {
+    const rows = await app.ctx.db.select().from(standardRecords).where(eq(standardRecords.submissionId, submissionId)).orderBy(asc(standardRecords.id));
+    const res = await get(`/api/submissions/${submissionId}/records?limit=500`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(res.headers.get('x-total-count')).toBe(String(AWKWARD.length));
+    expect(await res.text()).toBe(JSON.stringify(rows));
+  });
+
+  it('pages by id: after the third record, the next two', async () => {
+    const rows = await app.ctx.db.select().from(standardRecords).where(eq(standardRecords.submissionId, submissionId)).orderBy(asc(standardRecords.id));
+    const res = await get(`/api/submissions/${submissionId}/records?after=${rows[2].id}&limit=2`);
+    expect(await res.text()).toBe(JSON.stringify(rows.slice(3, 5)));
+  });
+
+  it('answers an empty array past the last record, and 404 for a submission that does not exist', async () => {
+    const past = await get(`/api/submissions/${submissionId}/records?after=${Number.MAX_SAFE_INTEGER}`);
+    expect(past.status).toBe(200);
+    expect(await past.text()).toBe('[]');
+    expect((await get('/api/submissions/00000000-0000-4000-8000-000000000000/records')).status).toBe(404);
+    expect((await get('/api/submissions/not-a-uuid/records')).status).toBe(404);
+  });
+});
