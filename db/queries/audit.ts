@@ -1,7 +1,7 @@
-import { and, desc, eq, gte, ilike, lte, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, gte, ilike, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client';
 import { auditEvents } from '../schema';
-import { prepareListTotal } from './count';
+import { countAloneQuery, countSkippable, listTotalFields, withListTotal } from './count';
 import { preparedByShape } from './prepared';
 
 export interface AuditEventFilter {
@@ -15,7 +15,10 @@ export interface AuditEventFilter {
 }
 
 const FILTERS = ['entityType', 'entityId', 'actorId', 'action', 'from', 'to'] as const;
-type Shape = Record<(typeof FILTERS)[number], boolean>;
+type Shape = Record<(typeof FILTERS)[number], boolean> & { skipCount: boolean };
+
+// The audit log is append-only: a trigger refuses UPDATE, DELETE and TRUNCATE to everyone.
+const TOTAL = { appendOnly: true };
 
 function conditions(s: Shape): SQL | undefined {
   const where: SQL[] = [];
@@ -28,27 +31,28 @@ function conditions(s: Shape): SQL | undefined {
   return where.length ? and(...where) : undefined;
 }
 
-const shapeKey = (s: Shape) => FILTERS.map((f) => +s[f]).join('');
+const shapeKey = (s: Shape) => `${FILTERS.map((f) => +s[f]).join('')}${s.skipCount ? ':above-cap' : ''}`;
+/** The whole log by id, or one entity's history through its index: one plan fits every value. */
+const generic = (s: Shape) => FILTERS.every((f) => !s[f]) || (s.entityType && s.entityId && !s.actorId && !s.action && !s.from && !s.to);
 
 const pageStatement = preparedByShape('audit-page', shapeKey, (db, s, statement) =>
-  db.select().from(auditEvents).where(conditions(s)).orderBy(desc(auditEvents.id))
+  db.select({ ...getTableColumns(auditEvents), ...listTotalFields(db, auditEvents, conditions(s), s.skipCount) })
+    .from(auditEvents).where(conditions(s)).orderBy(desc(auditEvents.id))
     .limit(sql.placeholder('limit')).offset(sql.placeholder('offset'))
-    .prepare(statement));
+    .prepare(statement), generic);
 
-// The audit log is append-only (a trigger refuses UPDATE, DELETE and TRUNCATE to everyone).
-const totalStatement = preparedByShape('audit-total', shapeKey, (db, s, statement) =>
-  prepareListTotal(db, auditEvents, conditions(s), statement, { appendOnly: true }));
+const countStatement = preparedByShape('audit-count', shapeKey, (db, s, statement) =>
+  countAloneQuery(db, auditEvents, conditions(s), s.skipCount).prepare(statement), generic);
 
 /** A page of the audit log, newest first, and the list's total. */
 export async function listAuditEvents(db: Db, f: AuditEventFilter, page: { offset: number; limit: number }) {
-  const shape = Object.fromEntries(FILTERS.map((k) => [k, !!f[k]])) as Shape;
+  const filters = Object.fromEntries(FILTERS.map((k) => [k, !!f[k]])) as Record<(typeof FILTERS)[number], boolean>;
+  const filtered = Object.values(filters).some(Boolean);
+  const shape: Shape = { ...filters, skipCount: !filtered && countSkippable(db, auditEvents, TOTAL) };
   const values = {
     entityType: f.entityType, entityId: f.entityId, actorId: f.actorId,
     action: f.action ? `${f.action}%` : undefined, from: f.from?.toISOString(), to: f.to?.toISOString(),
   };
-  const [rows, total] = await Promise.all([
-    pageStatement(db, shape).execute({ ...values, ...page }),
-    totalStatement(db, shape).execute(values),
-  ]);
-  return { rows, total };
+  const rows = await pageStatement(db, shape).execute({ ...values, ...page });
+  return withListTotal(db, auditEvents, filtered, TOTAL, rows, () => countStatement(db, shape).execute(values));
 }

@@ -25,22 +25,27 @@ const columns = Object.entries(getTableColumns(standardRecords)).map(([field, co
 const keys = columns.map(({ field }, i) => `${i ? ',' : '{'}${JSON.stringify(field)}:`);
 const integer = columns.map((c) => c.integer);
 
+const submissionId = sql.identifier(standardRecords.submissionId.name);
+const id = sql.identifier(standardRecords.id.name);
+
 /**
- * The submission's record count and the page in one round trip, planned for its values each time
- * (an unnamed statement): a generic plan cannot know how a submission's records spread over the id
- * range, and may walk the primary key filtering on the submission instead of reading the
- * (submission_id, id) index. No row at all: no such submission; one row of nulls: no records.
+ * The page, each row led by the submission's record count (computed once, an uncorrelated
+ * subquery): one round trip. The keyset is written as row comparisons on (submission_id, id), the
+ * columns of the records' index, so that the index bounds the scan exactly: a plan made without the
+ * values (this is a named statement, planned once) cannot walk the primary key instead, filtering
+ * on the submission, which is what a generic plan of "submission_id = $1 AND id > $2 ORDER BY id"
+ * does. A page without records has no row to carry the count: `countQuery` then says whether the
+ * submission exists.
  */
-const query = new PgDialect().sqlToQuery(sql`
-  SELECT ${submissions.recordCount}, ${sql.join(columns.map(({ column }) => sql`record.${sql.identifier(column.name)}`), sql`, `)}
-  FROM ${submissions}
-  LEFT JOIN LATERAL (
-    SELECT * FROM ${standardRecords} AS r
-    WHERE r.${sql.identifier(standardRecords.submissionId.name)} = ${submissions.id} AND r.${sql.identifier(standardRecords.id.name)} > ${sql.placeholder('after')}
-    ORDER BY r.${sql.identifier(standardRecords.id.name)} LIMIT ${sql.placeholder('limit')}
-  ) AS record ON true
-  WHERE ${submissions.id} = ${sql.placeholder('id')}
-  ORDER BY record.${sql.identifier(standardRecords.id.name)}`);
+const pageQuery = new PgDialect().sqlToQuery(sql`
+  SELECT (SELECT ${submissions.recordCount} FROM ${submissions} WHERE ${submissions.id} = ${sql.placeholder('id')}),
+    ${sql.join(columns.map(({ column }) => sql.identifier(column.name)), sql`, `)}
+  FROM ${standardRecords}
+  WHERE (${submissionId}, ${id}) > (${sql.placeholder('id')}::uuid, ${sql.placeholder('after')}::bigint)
+    AND (${submissionId}, ${id}) <= (${sql.placeholder('id')}::uuid, 9223372036854775807)
+  ORDER BY ${submissionId}, ${id}
+  LIMIT ${sql.placeholder('limit')}`);
+const countQuery = new PgDialect().sqlToQuery(sql`SELECT ${submissions.recordCount} FROM ${submissions} WHERE ${submissions.id} = ${sql.placeholder('id')}`);
 
 const RAW_TEXT = { getTypeParser: () => (value: string) => value };
 
@@ -48,15 +53,23 @@ const RAW_TEXT = { getTypeParser: () => (value: string) => value };
  * A keyset page of a submission's standard records (ids above `after`, in id order) as JSON text,
  * with the submission's record count; undefined when there is no such submission.
  */
-export async function submissionRecordsPage(db: Db, id: string, after: number, limit: number) {
+export async function submissionRecordsPage(db: Db, submission: string, after: number, limit: number) {
   const pool = (db as Db & { $client: Pool }).$client;
+  const values = { id: submission, after, limit };
   const { rows } = await pool.query<(string | null)[]>({
-    text: query.sql, values: fillPlaceholders(query.params, { id, after, limit }), rowMode: 'array', types: RAW_TEXT,
+    name: 'submission-records-page', text: pageQuery.sql, values: fillPlaceholders(pageQuery.params, values), rowMode: 'array', types: RAW_TEXT,
   });
-  if (!rows.length) return undefined;
+  let recordCount: string | null;
+  if (rows.length) recordCount = rows[0][0];
+  else {
+    const found = await pool.query<(string | null)[]>({
+      name: 'submission-record-count', text: countQuery.sql, values: fillPlaceholders(countQuery.params, values), rowMode: 'array', types: RAW_TEXT,
+    });
+    if (!found.rows.length) return undefined;
+    recordCount = found.rows[0][0];
+  }
   let json = '[';
   for (const row of rows) {
-    if (row[1] === null) break; // the row of nulls of a page without records (id is never null)
     if (json.length > 1) json += ',';
     for (let i = 0; i < keys.length; i++) {
       const value = row[i + 1];
@@ -64,5 +77,5 @@ export async function submissionRecordsPage(db: Db, id: string, after: number, l
     }
     json += '}';
   }
-  return { recordCount: rows[0][0] === null ? null : Number(rows[0][0]), json: `${json}]` };
+  return { recordCount: recordCount === null ? null : Number(recordCount), json: `${json}]` };
 }

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client';
 import { partners, submissions, users } from '../schema';
-import { prepareListTotal } from './count';
+import { countAloneQuery, listTotalFields, withListTotal } from './count';
 import { preparedByShape } from './prepared';
 
 /** What a submissions list row shows: no profile, report or failure details (the page has them). */
@@ -38,16 +38,18 @@ function conditions(s: Shape): SQL | undefined {
 
 const shapeKey = (s: Shape) => `${+s.scope}${+s.partnerId}${+s.status}:${s.sort ?? ''}:${s.sort ? s.order : ''}`;
 
+// A small table (a few deliveries per partner a year): every shape plans alike whatever the values.
 const pageStatement = preparedByShape('submissions-page', shapeKey, (db, s, statement) => {
   const order = s.sort ? (s.order === 'desc' ? desc(SORTABLE[s.sort]) : asc(SORTABLE[s.sort])) : desc(submissions.receivedAt);
-  return db.select(submissionListColumns)
+  return db.select({ ...submissionListColumns, ...listTotalFields(db, submissions, conditions(s), false) })
     .from(submissions).innerJoin(partners, eq(partners.id, submissions.partnerId)).leftJoin(users, eq(users.id, submissions.uploadedBy))
     .where(conditions(s)).orderBy(order)
     .limit(sql.placeholder('limit')).offset(sql.placeholder('offset'))
     .prepare(statement);
 });
 
-const totalStatement = preparedByShape('submissions-total', shapeKey, (db, s, statement) => prepareListTotal(db, submissions, conditions(s), statement));
+const countStatement = preparedByShape('submissions-count', shapeKey, (db, s, statement) =>
+  countAloneQuery(db, submissions, conditions(s), false).prepare(statement));
 
 /** A page of submissions, newest first unless sorted otherwise, and the list's total. */
 export async function listSubmissions(db: Db, q: SubmissionListQuery) {
@@ -56,9 +58,6 @@ export async function listSubmissions(db: Db, q: SubmissionListQuery) {
     sort: q.sortField && Object.hasOwn(SORTABLE, q.sortField) ? (q.sortField as keyof typeof SORTABLE) : null, order: q.sortOrder,
   };
   const values = { scope: q.scope, partnerId: q.partnerId, status: q.status };
-  const [rows, total] = await Promise.all([
-    pageStatement(db, shape).execute({ ...values, limit: q.limit, offset: q.offset }),
-    totalStatement(db, shape).execute(values),
-  ]);
-  return { rows, total };
+  const rows = await pageStatement(db, shape).execute({ ...values, limit: q.limit, offset: q.offset });
+  return withListTotal(db, submissions, shape.scope || shape.partnerId || shape.status, {}, rows, () => countStatement(db, shape).execute(values));
 }
