@@ -7,6 +7,7 @@ import type { Config } from '../server/config';
 import type { BlobStore } from '../server/storage/blob-store';
 import type { Logger } from '../server/logger';
 import { JOB_CATALOG, type JobName, type JobPayload } from './jobs/catalog';
+import { giveUpJob } from './jobs/give-up';
 import type { JobClient } from './queues/job-client';
 
 export interface JobContext {
@@ -85,6 +86,11 @@ export async function runJob(job: Job, handlers: HandlerMap, deps: WorkerDeps): 
       .where(eq(jobRuns.jobId, jobId))
       .catch(() => undefined);
     log.warn({ final }, 'job failed');
+    if (final) {
+      // Our own refusals carry a readable reason; anything else may quote data, so it stays in job_runs.
+      const why = err instanceof UnrecoverableError ? message : `an internal error (job ${jobId} in the jobs view has the details)`;
+      await giveUpJob(job, deps, `${def.title} stopped after ${attempt} attempt${attempt === 1 ? '' : 's'}: ${why}`);
+    }
     throw err;
   }
 }

@@ -1,10 +1,22 @@
-import { Worker } from 'bullmq';
+import { Worker, type Job } from 'bullmq';
 import { eq, sql } from 'drizzle-orm';
 import { jobRuns } from '../db/schema';
 import type Redis from 'ioredis';
-import { JOB_CATALOG, QUEUES } from './jobs/catalog';
+import { JOB_CATALOG, QUEUES, type JobName } from './jobs/catalog';
+import { giveUpJob } from './jobs/give-up';
 import type { JobClient } from './queues/job-client';
 import { runJob, type HandlerMap, type WorkerDeps } from './runtime';
+
+/** BullMQ's reason for a job whose workers died more often than maxStalledCount allows. */
+const STALL_LIMIT = 'job stalled more than allowable limit';
+
+/** The job is failed without its handler running: job_runs and the job's subject must say so. */
+async function giveUpStalled(job: Job, deps: WorkerDeps): Promise<void> {
+  const title = JOB_CATALOG[job.name as JobName]?.title ?? job.name;
+  const reason = `${title} stopped: its worker died during each attempt (killed, or out of memory), so it was given up`;
+  await deps.db.update(jobRuns).set({ status: 'failed', error: reason, finishedAt: new Date(), updatedAt: new Date() }).where(eq(jobRuns.jobId, job.id!));
+  await giveUpJob(job, deps, reason);
+}
 import { SCHEDULES } from './schedules';
 
 export interface WorkerPool {
@@ -41,6 +53,11 @@ export async function startWorkerPool(opts: {
       void opts.deps.db.update(jobRuns)
         .set({ interruptions: sql`${jobRuns.interruptions} + 1`, step: 'A worker stopped mid-job; resumed by another', updatedAt: new Date() })
         .where(eq(jobRuns.jobId, jobId)).catch(() => undefined);
+    });
+    w.on('failed', (job, err) => {
+      if (job && err.message === STALL_LIMIT) {
+        giveUpStalled(job, opts.deps).catch((e: Error) => opts.deps.log.warn({ jobId: job.id, err: e.message }, 'could not record a job given up after stalls'));
+      }
     });
   }
   if (opts.schedules) await upsertSchedules(opts.deps.jobs);

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { jobRuns } from '../../db/schema';
+import { auditEvents, jobRuns, submissions } from '../../db/schema';
 import { signedIn, startTestApp, waitFor, type TestApp } from '../support/harness';
+import { insertPartner } from '../support/partners';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -43,6 +44,24 @@ describe('background jobs', () => {
     }, 20_000, 'failure');
     expect(failed.attempts).toBe(3);
     expect(failed.error).toBe('Self-test failure 3 of 5 (as requested)');
+  });
+
+  it('fails the submission of a harmonization job it gives up, instead of leaving it harmonizing', async () => {
+    const partner = await insertPartner(app.ctx, 'active');
+    const [sub] = await app.ctx.db.insert(submissions).values({
+      partnerId: partner.id, status: 'harmonizing', originalName: 'cases.csv', size: 10, sha256: randomUUID().replace(/-/g, '').padEnd(64, '0'),
+    }).returning();
+    // The mapping version vanished: the handler refuses the job, which is not retried.
+    await app.ctx.jobs.enqueue('submissions.harmonize', { submissionId: sub.id, mappingVersionId: randomUUID() }, { jobId: `harmonize-${sub.id}` });
+    const failed = await waitFor(async () => {
+      const [s] = await app.ctx.db.select().from(submissions).where(eq(submissions.id, sub.id));
+      return s.status === 'failed' ? s : null;
+    }, 20_000, 'the submission to fail');
+    expect(failed.failureReason).toBe('Harmonize a submission stopped after 1 attempt: Mapping version not found');
+    expect(failed.failureDetails).toEqual({ code: 'job_given_up', jobId: `harmonize-${sub.id}` });
+    const events = await app.ctx.db.select().from(auditEvents).where(eq(auditEvents.entityId, sub.id));
+    expect(events.map((e) => [e.action, e.actorName, e.toState])).toEqual([['submission.fail', 'system', 'failed']]);
+    expect((await run(`harmonize-${sub.id}`)).status).toBe('failed');
   });
 
   it('refuses a payload that does not match the job definition', async () => {

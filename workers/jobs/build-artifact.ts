@@ -4,7 +4,7 @@ import { buildCodebookCsvArtifact, buildCodebookPdfArtifact, buildReportArtifact
 import { findArtifact } from '../../server/services/publication/artifact-store';
 import { loadPublicationInputs, PublicationError } from '../../server/services/publication/publication-inputs';
 import type { JobHandler } from '../runtime';
-import { artifactDeps, publicationStep } from './publish-step';
+import { artifactDeps, flowIdOf, publicationStep } from './publish-step';
 
 const BUILDERS = {
   microdata_csv: buildMicrodataArtifact,
@@ -18,7 +18,7 @@ const BUILDERS = {
  * only when the file is complete; a kind already recorded is left as it is.
  */
 export const buildArtifactJob: JobHandler<'releases.artifact'> = async ({ releaseId, kind }, ctx) => {
-  const flowId = ctx.job.id!.replace(new RegExp(`-${kind}$`), '');
+  const flowId = flowIdOf(ctx.job.id!, kind);
   return publicationStep(ctx, releaseId, flowId, async () => {
     const existing = await findArtifact(ctx.db, releaseId, kind as ArtifactKind);
     if (existing) {

@@ -8,6 +8,9 @@ import type { JobContext } from '../runtime';
 
 export const jobMeta = (ctx: JobContext) => ({ requestId: `job:${ctx.job.id}` });
 
+/** An artifact job's id is its flow's id (the publish job's) followed by the artifact kind. */
+export const flowIdOf = (artifactJobId: string, kind: string) => artifactJobId.replace(new RegExp(`-${kind}$`), '');
+
 export const artifactDeps = (ctx: JobContext): ArtifactDeps => ({
   db: ctx.db, blobs: ctx.blobs, tmpRoot: scratchRoot(ctx.cfg.dataDir), progress: (p, s) => ctx.progress(p, s),
 });

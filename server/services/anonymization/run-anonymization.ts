@@ -5,6 +5,7 @@ import { anonymizationRuns, partners, releases, releaseSubmissions, submissions 
 import { SYSTEM_ACTOR, type RequestMeta } from '../../auth/actor';
 import { releaseClassCounts } from '../../domain/anonymization';
 import { CTDC_K_V7, getStandard } from '../../domain/standard';
+import { AppError } from '../../errors/app-error';
 import type { Logger } from '../../logger';
 import type { BlobStore, StoredBlob } from '../../storage/blob-store';
 import { anonymizeReleaseRecords } from './anonymize-release-records';
@@ -74,13 +75,18 @@ async function produce(deps: RunDeps, run: RunRow, produced: StoredBlob[]) {
   return { measures, output, countsBlob, exposures: differencing.exposures };
 }
 
-async function failRun(deps: RunDeps, runId: string, reason: string): Promise<void> {
+/** Records the run's failure and its reason; a run that has already ended is left as it is. */
+export async function failRun(deps: Pick<RunDeps, 'db' | 'log' | 'meta'>, runId: string, reason: string): Promise<void> {
   await transitionRun(deps.db, SYSTEM_ACTOR, deps.meta, runId, 'fail', {
     reason,
     async effect(tx) {
       await tx.update(anonymizationRuns).set({ failureReason: reason, completedAt: new Date() }).where(eq(anonymizationRuns.id, runId));
     },
-  }).catch((error: Error) => deps.log.warn({ runId, err: error.message }, 'could not record the run\'s failure'));
+  }).catch((error: Error) => {
+    // Already ended: the job's own failure handling, or a second report of the same failure.
+    if (error instanceof AppError && error.code === 'conflict') return;
+    deps.log.warn({ runId, err: error.message }, 'could not record the run\'s failure');
+  });
 }
 
 /** Files of killed or failed attempts, once the run has ended; a failure to remove them does not fail the job. */
