@@ -2,6 +2,7 @@ import type Redis from 'ioredis';
 import type { Db } from '../db/client';
 import type { Config } from './config';
 import type { LoginRateLimiter } from './auth/login-rate-limit';
+import type { SessionCache } from './auth/session-cache';
 import type { JobClient } from '../workers/queues/job-client';
 import type { BlobStore } from './storage/blob-store';
 
@@ -12,5 +13,7 @@ export interface AppContext {
   redis: Redis;
   jobs: JobClient;
   loginLimiter: LoginRateLimiter;
+  /** Sessions checked by this process, forgotten on every change (see session-cache.ts). */
+  sessions: SessionCache;
   blobs: BlobStore;
 }

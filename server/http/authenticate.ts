@@ -1,6 +1,6 @@
 import { randomUUID, timingSafeEqual } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
-import { findSession, SESSION_COOKIE } from '../auth/sessions';
+import { SESSION_COOKIE } from '../auth/sessions';
 import type { AppContext } from '../context';
 import { AppError } from '../errors/app-error';
 import type { RequestMeta } from '../auth/actor';
@@ -24,13 +24,13 @@ export function requestId(req: Request, res: Response, next: NextFunction) {
 
 export const requestMeta = (req: Request): RequestMeta => ({ requestId: req.requestId, ip: req.ip });
 
-/** Loads the signed-in user from the server-side session named by the cookie, if any. */
+/** Loads the signed-in user from the server-side session named by the cookie, if any (see session-cache.ts). */
 export function authenticate(ctx: AppContext) {
   return async (req: Request, _res: Response, next: NextFunction) => {
     try {
       const token = readCookie(req, SESSION_COOKIE);
       if (token) {
-        const found = await findSession(ctx.db, token);
+        const found = await ctx.sessions.find(token);
         if (found) {
           req.sessionToken = token;
           req.csrfToken = found.csrfToken;

@@ -32,7 +32,10 @@ export function registerAuthRoutes(router: Router, ctx: AppContext) {
     body: z.object({ email: z.string().trim().min(1, 'E-mail is required'), password: z.string().min(1, 'Password is required') }),
     async handler({ req, res, body }) {
       // A session cookie sent with the sign-in is dropped: a new session id every time (no fixation).
-      if (req.sessionToken) await destroySession(ctx.db, req.sessionToken);
+      if (req.sessionToken) {
+        await destroySession(ctx.db, req.sessionToken);
+        ctx.sessions.forgetAll();
+      }
       const { user, session } = await signIn(ctx, body.email, body.password, { ...requestMeta(req), userAgent: req.headers['user-agent'] });
       res.cookie(SESSION_COOKIE, session.token, cookie(ctx.cfg.SESSION_TTL_HOURS * 3600_000));
       return me(user.id, session.csrfToken);
@@ -46,6 +49,8 @@ export function registerAuthRoutes(router: Router, ctx: AppContext) {
         await destroySession(tx, req.sessionToken!);
         await recordAuditEvent(tx, actor, requestMeta(req), { action: 'user.signed_out', entityType: 'user', entityId: actor.id! });
       });
+      // This process forgets checked sessions at once; the others when PostgreSQL tells them (session-cache.ts).
+      ctx.sessions.forgetAll();
       res.clearCookie(SESSION_COOKIE, cookie());
     },
   });

@@ -49,11 +49,12 @@ export function registerUserRoutes(router: Router, ctx: AppContext) {
 
   mountRoute(router, ctx, {
     method: 'put', path: '/users/:id', permission: 'users.manage', tag: 'users', summary: 'Edit, deactivate or reactivate a user', body: updateUserBody,
-    handler: ({ req, actor, body, params }) => updateUser(ctx.db, actor, requestMeta(req), params.id, body),
+    // This process forgets checked sessions at once; the others when PostgreSQL tells them (session-cache.ts).
+    handler: ({ req, actor, body, params }) => updateUser(ctx.db, actor, requestMeta(req), params.id, body).finally(() => ctx.sessions.forgetAll()),
   });
 
   mountRoute(router, ctx, {
     method: 'post', path: '/users/:id/reset-password', permission: 'users.manage', tag: 'users', summary: 'Set a new password; ends the user\'s sessions', body: resetPasswordBody,
-    handler: ({ req, actor, body, params }) => resetUserPassword(ctx.db, actor, requestMeta(req), params.id, body.password),
+    handler: ({ req, actor, body, params }) => resetUserPassword(ctx.db, actor, requestMeta(req), params.id, body.password).finally(() => ctx.sessions.forgetAll()),
   });
 }
