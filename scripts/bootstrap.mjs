@@ -140,9 +140,12 @@ async function main() {
     const extra = process.argv.slice(3);
     // Two jest runs, each with a database of its own: the browser tests publish and compare
     // releases, and must not see the integration tests' publications (differencing is global).
+    // --forceExit: a suite failing in its set-up can leave a connection open, and the run must end
+    // with its verdict rather than hang CI. Extra arguments go before --selectProjects, which
+    // would otherwise take them for project names.
     const testEnv = { env: { ...env, NODE_ENV: 'test' } };
-    run('npx', ['jest', '--maxWorkers=2', '--selectProjects', 'unit', 'integration', 'drills', ...extra], testEnv);
-    run('npx', ['jest', '--maxWorkers=2', '--selectProjects', 'e2e', ...extra], testEnv);
+    run('npx', ['jest', '--maxWorkers=2', '--forceExit', ...extra, '--selectProjects', 'unit', 'integration', 'drills'], testEnv);
+    run('npx', ['jest', '--maxWorkers=2', '--forceExit', ...extra, '--selectProjects', 'e2e'], testEnv);
     return;
   }
   console.error('usage: bootstrap.mjs start | test | services [stop]');
