@@ -8,8 +8,8 @@ let app: TestApp;
 let cookie: string;
 let submissionId: string;
 
-// Text PostgreSQL and JSON.stringify could write differently, if either escaped differently.
-const AWKWARD = ['say "no"', 'back\\slash', 'line\nbreak\ttab\rreturn', 'bell\u0007 nul-less \u001f', 'slash / and <b>', 'é ü 中文 🙂', 'sep\u2028arator', ''];
+// Text that PostgreSQL's row form quotes or leaves bare, and that JSON must escape or not.
+const AWKWARD = ['say "no"', 'back\\slash', 'comma, paren) (open', '"', '\\', '""', 'x)y', ' padded ', 'line\nbreak\ttab\rreturn', 'bell\u0007 nul-less \u001f', 'unquoted\u0007bell', '\u001b[31m', 'slash / and <b>', 'é ü 中文 🙂', 'sep\u2028arator', ''];
 
 beforeAll(async () => {
   app = await startTestApp();
