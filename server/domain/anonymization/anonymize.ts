@@ -3,7 +3,8 @@ import { buildCombinations, DatasetPolicyMismatchError } from './combinations';
 import { compileHierarchy } from './compiled-hierarchy';
 import { Dataset } from './dataset';
 import { buildLossModel } from './information-loss';
-import { measureNode, MeasureContext, NodeMeasures, suppressAll } from './measures';
+import type { AnonymizationMeasures, NodeMeasures } from './measure-types';
+import { measureNode, MeasureContext, suppressAll } from './measures';
 import { ClassCounter, classLabel, NodeClasses } from './node-classes';
 import { searchOptimalNode } from './optimal-search';
 import { AnonymizationPolicy, maxSuppressedRecords, riskThresholdOf } from './policy';
@@ -18,17 +19,6 @@ export interface AnonymizationProgress {
 
 export interface AnonymizeOptions {
   onProgress?: (progress: AnonymizationProgress) => void;
-}
-
-export interface AnonymizationMeasures extends NodeMeasures {
-  /** False when even the most general node fails: every record is then suppressed. */
-  found: boolean;
-  policy: { k: number; suppressionLimit: number; lDiversity: { variable: string; l: number } | null; maxLevels: Record<string, number> };
-  /** CTDC's approach for comparison: no generalization, every record in a class below k suppressed. */
-  suppressionOnly: NodeMeasures;
-  search: { nodesTotal: number; nodesChecked: number; nodesRolledUp: number; distinctCombinations: number };
-  /** Wall-clock milliseconds; the only part of a result that differs between identical runs. */
-  timing: { groupingMs: number; searchMs: number; outputMs: number; totalMs: number };
 }
 
 export interface AnonymizationResult {

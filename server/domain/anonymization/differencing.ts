@@ -1,4 +1,5 @@
 import { AnonymizedOutput } from './anonymized-output';
+import type { DifferencingExposure } from './measure-types';
 
 /**
  * Published QI class counts of a release, stored with it so the next release can be compared.
@@ -7,13 +8,6 @@ import { AnonymizedOutput } from './anonymized-output';
 export interface ReleaseClassCounts {
   qis: string[];
   counts: Record<string, number>;
-}
-
-export interface DifferencingExposure {
-  labels: Record<string, string>;
-  previous: number;
-  current: number;
-  growth: number;
 }
 
 const classKey = (labels: readonly string[]): string => JSON.stringify(labels);

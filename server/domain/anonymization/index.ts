@@ -9,7 +9,7 @@
  *   store result.measures and releaseClassCounts(result.output) with the run.
  */
 export { anonymize, anonymizeAsync } from './anonymize';
-export type { AnonymizationMeasures, AnonymizationProgress, AnonymizationResult, AnonymizeOptions } from './anonymize';
+export type { AnonymizationProgress, AnonymizationResult, AnonymizeOptions } from './anonymize';
 export { AnonymizedOutput } from './anonymized-output';
 export type { OutputRecord } from './anonymized-output';
 export { hierarchyFromArxCsv, hierarchyToArxCsv } from './arx-csv';
@@ -30,12 +30,12 @@ export {
 } from './default-hierarchies';
 export type { YearRange } from './default-hierarchies';
 export { classCountsFromRows, findDifferencingExposures, releaseClassCounts } from './differencing';
-export type { DifferencingExposure, ReleaseClassCounts } from './differencing';
+export type { ReleaseClassCounts } from './differencing';
 export { hierarchyHeight, HierarchyError, MISSING_VALUE, SUPPRESSED_LABEL, validateHierarchy } from './hierarchy';
 export type { Hierarchy } from './hierarchy';
 export { previewHierarchy } from './hierarchy-preview';
 export type { HierarchyLevelPreview } from './hierarchy-preview';
-export type { ClassSizeBucket, NodeMeasures, SuppressionCount } from './measures';
+export type { AnonymizationMeasures, ClassSizeBucket, DifferencingExposure, NodeMeasures, SuppressionCount } from './measure-types';
 export { DEFAULT_K, DEFAULT_SUPPRESSION_LIMIT, defaultPolicy, maxSuppressedRecords } from './policy';
 export type { AnonymizationPolicy, LDiversityRule } from './policy';
 export { anonymizationPolicySchema, parseAnonymizationPolicy, PolicyValidationError } from './policy-schema';

@@ -2,37 +2,8 @@ import { Combinations } from './combinations';
 import { CompiledHierarchy } from './compiled-hierarchy';
 import { Dataset, EncodedColumn } from './dataset';
 import { LossModel, nodeLoss } from './information-loss';
+import type { NodeMeasures, SuppressionCount } from './measure-types';
 import { NodeClasses } from './node-classes';
-
-export interface SuppressionCount {
-  key: string;
-  records: number;
-  suppressed: number;
-}
-
-export interface ClassSizeBucket {
-  label: string;
-  min: number;
-  /** null for the open-ended last bucket. */
-  max: number | null;
-  classes: number;
-  records: number;
-}
-
-/** The figures of one anonymization of a dataset, JSON-serialisable. */
-export interface NodeMeasures {
-  levels: { qi: string; level: number; height: number }[];
-  records: { in: number; kept: number; suppressed: number; suppressedShare: number };
-  /** Sorted by partner id; `key` is the partner id. */
-  suppressedByPartner: SuppressionCount[];
-  /** Sorted by country; `key` is the harmonized country of exploitation (`''` when unknown). */
-  suppressedByCountry: SuppressionCount[];
-  /** Published (kept) classes only. */
-  classes: { count: number; smallest: number | null; largest: number | null; sizeDistribution: ClassSizeBucket[]; smallestDistinct?: number | null };
-  /** Prosecutor model over the kept records. */
-  risk: { threshold: number; highest: number; average: number; recordsAboveThresholdShare: number };
-  informationLoss: { measure: 'ARX loss'; total: number; perQi: { qi: string; level: number; height: number; loss: number }[] };
-}
 
 const BUCKETS: [string, number, number | null][] = [
   ['1', 1, 1],

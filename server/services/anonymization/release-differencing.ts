@@ -9,6 +9,7 @@ import {
   type ReleaseClassCounts,
 } from '../../domain/anonymization';
 import type { BlobStore, StoredBlob } from '../../storage/blob-store';
+import type { DifferencingSummary } from './run-measures';
 
 export interface PreviousRelease {
   releaseId: string;
@@ -66,19 +67,6 @@ function generalizeCounts(counts: ReleaseClassCounts, policy: AnonymizationPolic
     merged.set(lifted, (merged.get(lifted) ?? 0) + count);
   }
   return { qis: [...qis], counts: Object.fromEntries(merged) };
-}
-
-export interface DifferencingSummary {
-  against: { releaseId: string; version: string; runId: string } | null;
-  compared: boolean;
-  note: string | null;
-  /** QIs both releases publish; each at the coarser of the two releases' levels. */
-  qis: string[];
-  previousLevels: Record<string, number>;
-  currentLevels: Record<string, number>;
-  comparedAtLevels: Record<string, number>;
-  sameLevels: boolean;
-  exposures: number;
 }
 
 export interface CurrentRelease {

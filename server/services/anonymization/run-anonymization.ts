@@ -12,6 +12,7 @@ import { anonymizeReleaseRecords } from './anonymize-release-records';
 import { validatePolicy } from './manage-policies';
 import { differencingAgainst, previousPublishedRelease, storeClassCounts } from './release-differencing';
 import { removeRunLeftovers, runFolder } from './remove-run-leftovers';
+import type { RunMeasures } from './run-measures';
 import { readableFailure, RunFailure } from './run-failure';
 import { transitionRun, type RunRow } from './run-workflow';
 
@@ -65,7 +66,7 @@ async function produce(deps: RunDeps, run: RunRow, produced: StoredBlob[]) {
   const differencing = await differencingAgainst(deps.blobs, previous, { counts, policy, levels: result.levels! });
   const partnerIds = result.measures.suppressedByPartner.map((p) => p.key);
   const names = partnerIds.length ? await deps.db.select({ id: partners.id, name: partners.name }).from(partners).where(inArray(partners.id, partnerIds)) : [];
-  const measures = {
+  const measures: RunMeasures = {
     ...result.measures,
     partners: names,
     output: { rows: output.rows, bytes: output.size, sha256: output.sha256 },

@@ -1,65 +1,9 @@
 import type { RunStatus } from '../../../../db/schema';
+import type { DifferencingExposure, NodeMeasures, SuppressionCount } from '../../../../server/domain/anonymization/measure-types';
+import type { RunMeasures } from '../../../../server/services/anonymization/run-measures';
 
-export type { RunStatus };
-
-/**
- * The figures a run records (server/domain/anonymization measures.ts NodeMeasures and
- * anonymize.ts AnonymizationMeasures, restated: those modules are not type-checked here).
- */
-export interface SuppressionCount {
-  key: string;
-  records: number;
-  suppressed: number;
-}
-
-export interface ClassSizeBucket {
-  label: string;
-  min: number;
-  max: number | null;
-  classes: number;
-  records: number;
-}
-
-export interface NodeMeasures {
-  levels: { qi: string; level: number; height: number }[];
-  records: { in: number; kept: number; suppressed: number; suppressedShare: number };
-  suppressedByPartner: SuppressionCount[];
-  suppressedByCountry: SuppressionCount[];
-  classes: { count: number; smallest: number | null; largest: number | null; sizeDistribution: ClassSizeBucket[]; smallestDistinct?: number | null };
-  risk: { threshold: number; highest: number; average: number; recordsAboveThresholdShare: number };
-  informationLoss: { measure: string; total: number; perQi: { qi: string; level: number; height: number; loss: number }[] };
-}
-
-export interface DifferencingSummary {
-  against: { releaseId: string; version: string; runId: string } | null;
-  compared: boolean;
-  note: string | null;
-  qis: string[];
-  previousLevels: Record<string, number>;
-  currentLevels: Record<string, number>;
-  comparedAtLevels: Record<string, number>;
-  sameLevels: boolean;
-  exposures: number;
-}
-
-export interface RunMeasures extends NodeMeasures {
-  found: boolean;
-  policy: { k: number; suppressionLimit: number; lDiversity: { variable: string; l: number } | null; maxLevels: Record<string, number> };
-  suppressionOnly: NodeMeasures;
-  search: { nodesTotal: number; nodesChecked: number; nodesRolledUp: number; distinctCombinations: number };
-  timing: { groupingMs: number; searchMs: number; outputMs: number; totalMs: number };
-  partners?: { id: string; name: string }[];
-  output?: { rows: number; bytes: number; sha256: string };
-  verification?: { ok: boolean; k: number; l: number | null; rows: number; classes: number; smallestClass: number | null };
-  differencing?: DifferencingSummary;
-}
-
-export interface DifferencingExposure {
-  labels: Record<string, string>;
-  previous: number;
-  current: number;
-  growth: number;
-}
+/** Figures as the server stores them: the same declarations, read as types only. */
+export type { NodeMeasures, RunMeasures, RunStatus, SuppressionCount };
 
 export interface PolicySnapshot {
   qis: string[];
