@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { ChainedFields } from './audit-event';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -10,23 +11,6 @@ export function canonicalJson(value: unknown): string {
     .filter(([, v]) => v !== undefined)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-}
-
-export interface ChainedFields {
-  occurredAt: Date;
-  actorId: string | null;
-  actorName: string;
-  actorRoles: string[];
-  action: string;
-  entityType: string;
-  entityId: string;
-  fromState: string | null;
-  toState: string | null;
-  reason: string | null;
-  details: Record<string, unknown>;
-  requestId: string | null;
-  ip: string | null;
-  prevHash: string;
 }
 
 export function eventHash(e: ChainedFields): string {

@@ -1,6 +1,7 @@
 import { asc, gt } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { auditEvents } from '../../db/schema';
+import type { AuditEventRow } from './audit-event';
 import { eventHash, GENESIS_HASH } from './hash-chain';
 
 export interface ChainVerification {
@@ -15,7 +16,8 @@ export async function verifyAuditChain(db: DbOrTx, batchSize = 2000): Promise<Ch
   let lastId = 0;
   let checked = 0;
   for (;;) {
-    const rows = await db.select().from(auditEvents).where(gt(auditEvents.id, lastId)).orderBy(asc(auditEvents.id)).limit(batchSize);
+    // Typed as the rows the admin UI reads, so a column it relies on cannot be renamed or retyped unnoticed.
+    const rows: AuditEventRow[] = await db.select().from(auditEvents).where(gt(auditEvents.id, lastId)).orderBy(asc(auditEvents.id)).limit(batchSize);
     if (rows.length === 0) return { ok: true, eventsChecked: checked, firstBrokenLink: null };
     for (const row of rows) {
       if (row.prevHash !== prevHash) {

@@ -1,27 +1,12 @@
 import { Card, CardContent, CardHeader, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { Link, useCreatePath, useGetList, usePermissions, useTranslate } from 'react-admin';
+import type { AuditEventRow } from '../../../server/audit/audit-event';
 import { rolesAllow } from '../auth/permissions';
 import { useDomainLabels } from '../i18n/labels';
 import { DateTime } from './DateTime';
 
-export interface AuditEvent {
-  id: number;
-  occurredAt: string;
-  actorId: string | null;
-  actorName: string;
-  actorRoles: string[];
-  action: string;
-  entityType: string;
-  entityId: string;
-  fromState: string | null;
-  toState: string | null;
-  reason: string | null;
-  details: Record<string, unknown>;
-  requestId: string | null;
-  ip: string | null;
-  prevHash: string;
-  hash: string;
-}
+/** An audit event as the API sends it (dates as ISO strings). */
+export type AuditEvent = AuditEventRow<string>;
 
 export interface EntityHistoryProps {
   entityType: string;
