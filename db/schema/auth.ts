@@ -1,18 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { partners } from './partners';
+import { ROLES } from './roles';
 
-export const ROLES = [
-  'admin',
-  'partner_liaison',
-  'data_steward',
-  'privacy_officer',
-  'release_manager',
-  'viewer',
-  'partner_user',
-] as const;
-export type Role = (typeof ROLES)[number];
-export type StaffRole = Exclude<Role, 'partner_user'>;
+export { ROLES, type Role, type StaffRole } from './roles';
 
 export const roleEnum = pgEnum('role', ROLES);
 

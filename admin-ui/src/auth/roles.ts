@@ -1,20 +1,5 @@
-import type { Role } from '../../../db/schema';
+import { ROLES, type Role } from '../../../db/schema/roles';
 
-export type { Role };
-
-/** Every role, in the order forms list them; the check below fails to compile if a role is added on the server. */
-export const ROLES = [
-  'admin',
-  'partner_liaison',
-  'data_steward',
-  'privacy_officer',
-  'release_manager',
-  'viewer',
-  'partner_user',
-] as const satisfies readonly Role[];
-
-type Unlisted = Exclude<Role, (typeof ROLES)[number]>;
-const everyRoleListed: [Unlisted] extends [never] ? true : Unlisted = true;
-void everyRoleListed;
+export { ROLES, type Role };
 
 export const STAFF_ROLES = ROLES.filter((r) => r !== 'partner_user');
