@@ -2,7 +2,7 @@ import { and, eq, isNull, ne, or } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { anonymizationRuns, releases } from '../../../db/schema';
 import { hasRole, type Actor } from '../../auth/actor';
-import type { WaitingItem } from '../dashboard/waiting-for-me';
+import type { WaitingItem } from '../dashboard/waiting-item';
 
 /** Privacy officers: completed runs someone else started, waiting for an approve or reject. */
 export async function runsWaitingForDecision(db: Db, actor: Actor): Promise<WaitingItem[]> {

@@ -4,14 +4,7 @@ import { mappingVersions, partners, releases, releaseSignoffs, submissions } fro
 import type { Actor } from '../../auth/actor';
 import { hasRole } from '../../auth/actor';
 import { runsWaitingForDecision } from '../anonymization/runs-waiting';
-
-export interface WaitingItem {
-  kind: string;
-  title: string;
-  entityType: string;
-  entityId: string;
-  state: string;
-}
+import type { WaitingItem } from './waiting-item';
 
 type Provider = (db: Db, actor: Actor) => Promise<WaitingItem[]>;
 

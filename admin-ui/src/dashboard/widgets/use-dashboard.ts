@@ -1,13 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
+import type { WaitingItem } from '../../../../server/services/dashboard/waiting-item';
 import { apiCall } from '../../api/http';
-
-export interface WaitingItem {
-  kind: string;
-  title: string;
-  entityType: string;
-  entityId: string;
-  state: string;
-}
 
 /** `GET /api/dashboard`: staff get the collaborative's figures, a partner user its own organisation. */
 export interface DashboardData {
