@@ -1,18 +1,6 @@
 import { canonicalJson } from '../../audit/hash-chain';
 import { ruleTargets, type MappingRule, type MappingSpec } from '../../domain/mapping/spec-schema';
-
-export interface RuleChange {
-  variables: string[];
-  change: 'added' | 'removed' | 'changed';
-  before: MappingRule | null;
-  after: MappingRule | null;
-}
-
-export interface MappingDiff {
-  rules: RuleChange[];
-  droppedAdded: string[];
-  droppedRemoved: string[];
-}
+import type { MappingDiff, RuleChange } from './mapping-diff';
 
 const keyOf = (rule: MappingRule) => ruleTargets(rule).slice().sort().join(',');
 

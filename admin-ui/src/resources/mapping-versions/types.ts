@@ -1,9 +1,10 @@
 import type { MappingStatus } from '../../../../db/schema';
 import type { MappingRule, MappingRuleKind, MappingSpec } from '../../../../server/domain/mapping/spec-schema';
 import type { MappingSuggestion, SuggestionSource } from '../../../../server/domain/mapping/suggest/types';
+import type { MappingDiff as RuleDiff, RuleChange } from '../../../../server/services/mappings/mapping-diff';
 import type { ColumnProfile } from '../submissions/types';
 
-export type { MappingRule, MappingRuleKind, MappingSpec, MappingStatus, MappingSuggestion, SuggestionSource };
+export type { MappingRule, MappingRuleKind, MappingSpec, MappingStatus, MappingSuggestion, RuleChange, SuggestionSource };
 
 export interface MappingIssue {
   code: string;
@@ -63,17 +64,7 @@ export interface MappingCoverage {
   error: string | null;
 }
 
-export interface RuleChange {
-  variables: string[];
-  change: 'added' | 'removed' | 'changed';
-  before: MappingRule | null;
-  after: MappingRule | null;
-}
-
-/** `GET /api/mapping-versions/:id/diff`. */
-export interface MappingDiff {
+/** `GET /api/mapping-versions/:id/diff`: the diff and the version it compares against. */
+export interface MappingDiff extends RuleDiff {
   against: { id: string; version: number } | null;
-  rules: RuleChange[];
-  droppedAdded: string[];
-  droppedRemoved: string[];
 }
