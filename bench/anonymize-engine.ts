@@ -4,64 +4,23 @@
  */
 import { anonymize } from '../server/domain/anonymization/anonymize';
 import { Dataset, DatasetBuilder } from '../server/domain/anonymization/dataset';
-import { AGE_BANDS, buildCountryHierarchy, DEFAULT_QIS } from '../server/domain/anonymization/default-hierarchies';
+import { DEFAULT_QIS } from '../server/domain/anonymization/default-hierarchies';
 import { defaultPolicy } from '../server/domain/anonymization/policy';
+import { ctdcSamplers, sampler } from './support/ctdc-records';
+import { mulberry32 } from './support/seeded-random';
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** Draws from `values` with the given weights. */
-function sampler<T>(values: readonly T[], weights: readonly number[], random: () => number): () => T {
-  const cumulative: number[] = [];
-  let sum = 0;
-  for (const w of weights) cumulative.push((sum += w));
-  return () => {
-    const x = random() * sum;
-    let lo = 0;
-    let hi = cumulative.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (cumulative[mid] > x) hi = mid;
-      else lo = mid + 1;
-    }
-    return values[lo];
-  };
-}
-
-const zipf = (n: number, s: number): number[] => Array.from({ length: n }, (_, i) => 1 / Math.pow(i + 1, s));
-
-/** Skewed like CTDC: a few countries hold most cases, recent years dominate, many ages unknown. */
+/** CTDC-like QI values of `records` records under eight partners of unequal size. */
 export function syntheticCtdcDataset(records: number, seed = 7): Dataset {
   const random = mulberry32(seed);
-  const countries = buildCountryHierarchy().rows.map((row) => row[0]).filter((code) => code !== '');
-  for (let i = countries.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [countries[i], countries[j]] = [countries[j], countries[i]];
-  }
-  const citizenship = sampler(countries.slice(0, 150), zipf(150, 1.8), random);
-  const exploitation = sampler(countries.slice(0, 100), zipf(100, 1.8), random);
-  const years = Array.from({ length: 22 }, (_, i) => String(2002 + i));
-  const year = sampler(years, years.map((_, i) => 1 + i * i), random);
-  const gender = sampler(['Female', 'Male', 'Transgender/NonConforming', ''], [70, 27, 1, 2], random);
-  const age = sampler([...AGE_BANDS, ''], [4, 10, 9, 9, 8, 7, 12, 6, 4, 34], random);
-  const source = sampler(['Case Management', 'Hotline', ''], [62, 36, 2], random);
+  const draw = ctdcSamplers(random, '', 2023);
   const partner = sampler(['p01', 'p02', 'p03', 'p04', 'p05', 'p06', 'p07', 'p08'], [40, 20, 12, 10, 8, 5, 3, 2], random);
   const builder = new DatasetBuilder({ columns: DEFAULT_QIS });
   for (let i = 0; i < records; i++) {
-    const band = age();
-    const minor = band === '0--8' || band === '9--17';
-    const majority = band === '' ? (random() < 0.7 ? 'Unknown' : '') : minor ? 'Minor' : 'Adult';
-    const citizen = citizenship();
-    const exploited = random() < 0.72 ? citizen : exploitation();
-    builder.add([year(), gender(), band, majority, citizen, exploited, source()], partner());
+    const band = draw.ageBand();
+    const majority = draw.majorityStatus(band);
+    const citizen = draw.citizenship();
+    const exploited = draw.countryOfExploitation(citizen);
+    builder.add([draw.year(), draw.gender(), band, majority, citizen, exploited, draw.datasource()], partner());
   }
   return builder.build();
 }

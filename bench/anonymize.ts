@@ -14,7 +14,6 @@ import { Client } from 'pg';
 import { createDatabase } from '../db/client';
 import { runMigrations } from '../db/migrate';
 import { anonymizationRuns, partners, releases, releaseSubmissions, submissions } from '../db/schema';
-import { buildCountryHierarchy } from '../server/domain/anonymization';
 import { CTDC_K_V7, type StandardVariable } from '../server/domain/standard';
 import { loadConfig } from '../server/config';
 import { logger } from '../server/logger';
@@ -23,54 +22,20 @@ import { runAnonymization } from '../server/services/anonymization/run-anonymiza
 import { openRecordCopy } from '../server/services/submissions/copy-records';
 import { BlobStore } from '../server/storage/blob-store';
 import { backendsCpu, mainThreadCpu } from './support/bench-env';
+import { ctdcSamplers } from './support/ctdc-records';
+import { mulberry32 } from './support/seeded-random';
 
 const root = path.resolve(__dirname, '..');
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function sampler<T>(values: readonly T[], weights: readonly number[], random: () => number): () => T {
-  const cumulative: number[] = [];
-  let sum = 0;
-  for (const w of weights) cumulative.push((sum += w));
-  return () => {
-    const x = random() * sum;
-    let lo = 0;
-    let hi = cumulative.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (cumulative[mid] > x) hi = mid;
-      else lo = mid + 1;
-    }
-    return values[lo];
-  };
-}
-
-const zipf = (n: number, s: number) => Array.from({ length: n }, (_, i) => 1 / Math.pow(i + 1, s));
-
-/** Skewed like CTDC: a few countries hold most cases, recent years dominate, many ages unknown. */
+/** CTDC-like standard records: the QIs, the binary flags and the lists derived from the flags. */
 function recordGenerator(seed: number): () => (string | null)[] {
   const random = mulberry32(seed);
-  const countries = buildCountryHierarchy().rows.map((row) => row[0]).filter(Boolean);
-  for (let i = countries.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [countries[i], countries[j]] = [countries[j], countries[i]];
-  }
-  const citizenship = sampler(countries.slice(0, 150), zipf(150, 1.8), random);
-  const exploitation = sampler(countries.slice(0, 100), zipf(100, 1.8), random);
-  const years = Array.from({ length: 23 }, (_, i) => String(2002 + i));
+  const draw = ctdcSamplers(random, null, 2024);
   const pick: Record<string, () => string | null> = {
-    yearOfRegistration: sampler(years, years.map((_, i) => 1 + i * i), random),
-    gender: sampler(['Female', 'Male', 'Transgender/NonConforming', null], [70, 27, 1, 2], random),
-    ageBroad: sampler(['0--8', '9--17', '18--20', '21--23', '24--26', '27--29', '30--38', '39--47', '48+', null], [4, 10, 9, 9, 8, 7, 12, 6, 4, 34], random),
-    Datasource: sampler(['Case Management', 'Hotline', null], [62, 36, 2], random),
+    yearOfRegistration: draw.year,
+    gender: draw.gender,
+    ageBroad: draw.ageBand,
+    Datasource: draw.datasource,
   };
   const variables = CTDC_K_V7.variables;
   const at = new Map(variables.map((v, i) => [v.name, i]));
@@ -78,13 +43,12 @@ function recordGenerator(seed: number): () => (string | null)[] {
   const concatenations = variables.filter((v): v is Extract<StandardVariable, { kind: 'derived' }> => v.kind === 'derived');
   return () => {
     const values: (string | null)[] = new Array(variables.length).fill(null);
-    for (const [name, draw] of Object.entries(pick)) values[at.get(name)!] = draw();
-    const band = values[at.get('ageBroad')!];
-    const status = band === null ? (random() < 0.7 ? 'Unknown' : null) : band === '0--8' || band === '9--17' ? 'Minor' : 'Adult';
+    for (const [name, sample] of Object.entries(pick)) values[at.get(name)!] = sample();
+    const status = draw.majorityStatus(values[at.get('ageBroad')!]);
     for (const name of ['majorityStatus', 'majorityStatusAtExploit', 'majorityEntry']) values[at.get(name)!] = status;
-    const citizen = citizenship();
+    const citizen = draw.citizenship();
     values[at.get('citizenship')!] = citizen;
-    values[at.get('CountryOfExploitation')!] = random() < 0.72 ? citizen : exploitation();
+    values[at.get('CountryOfExploitation')!] = draw.countryOfExploitation(citizen);
     const known = random() < 0.8;
     for (const [name, rate] of flagRate) values[at.get(name)!] = known ? (random() < rate ? '1' : '0') : null;
     for (const c of concatenations) {

@@ -2,6 +2,7 @@
  * A synthetic hotline-like layout of 40 columns for timing the compiled mapping. Rows come out of
  * CSV text split per row, so cells are fresh strings as a parser would hand them over.
  */
+import { mulberry32 } from '../../../../bench/support/seeded-random';
 import type { MappingSpecInput } from '../../../../server/domain/mapping';
 
 const FLAG_COLUMNS = Array.from({ length: 24 }, (_, i) => `flag_${i}`);
@@ -49,21 +50,9 @@ export const BENCH_SPEC: MappingSpecInput = {
 
 const pick = <T>(xs: readonly T[], r: number): T => xs[Math.floor(r * xs.length)];
 
-/** Deterministic pseudo-random numbers (mulberry32). */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** `count` CSV lines (no quoting needed: no cell holds a comma). */
 export function benchLines(count: number, seed = 7): string[] {
-  const r = random(seed);
+  const r = mulberry32(seed);
   const countries = ['Philippines', 'PH', 'Moldova', 'MD', 'USA', 'Viet Nam', 'Ukraine', 'NA', 'Nigeria', '-99', 'Cambodia', ''];
   const lines: string[] = [];
   for (let i = 0; i < count; i++) {
