@@ -6,6 +6,7 @@ import { JOB_CATALOG, QUEUES, type JobName } from './jobs/catalog';
 import { giveUpJob } from './jobs/give-up';
 import type { JobClient } from './queues/job-client';
 import { runJob, type HandlerMap, type WorkerDeps } from './runtime';
+import { SCHEDULES } from './schedules';
 
 /** BullMQ's reason for a job whose workers died more often than maxStalledCount allows. */
 const STALL_LIMIT = 'job stalled more than allowable limit';
@@ -17,7 +18,6 @@ async function giveUpStalled(job: Job, deps: WorkerDeps): Promise<void> {
   await deps.db.update(jobRuns).set({ status: 'failed', error: reason, finishedAt: new Date(), updatedAt: new Date() }).where(eq(jobRuns.jobId, job.id!));
   await giveUpJob(job, deps, reason);
 }
-import { SCHEDULES } from './schedules';
 
 export interface WorkerPool {
   workers: Worker[];
