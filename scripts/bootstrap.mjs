@@ -138,14 +138,16 @@ async function main() {
     run('npx', ['tsc', '--noEmit', '-p', 'admin-ui/tsconfig.json']);
     ensureAdminUiBuilt();
     const extra = process.argv.slice(3);
-    // Two jest runs, each with a database of its own: the browser tests publish and compare
-    // releases, and must not see the integration tests' publications (differencing is global).
+    // Three jest runs, each with a database of its own: the drills and the browser tests publish
+    // and compare releases, and must not see each other's or the integration tests' publications
+    // (differencing compares with the latest published release, whoever published it).
     // --forceExit: a suite failing in its set-up can leave a connection open, and the run must end
     // with its verdict rather than hang CI. Extra arguments go before --selectProjects, which
     // would otherwise take them for project names.
     const testEnv = { env: { ...env, NODE_ENV: 'test' } };
-    run('npx', ['jest', '--maxWorkers=2', '--forceExit', ...extra, '--selectProjects', 'unit', 'integration', 'drills'], testEnv);
-    run('npx', ['jest', '--maxWorkers=2', '--forceExit', ...extra, '--selectProjects', 'e2e'], testEnv);
+    for (const projects of [['unit', 'integration'], ['drills'], ['e2e']]) {
+      run('npx', ['jest', '--maxWorkers=2', '--forceExit', ...extra, '--selectProjects', ...projects], testEnv);
+    }
     return;
   }
   console.error('usage: bootstrap.mjs start | test | services [stop]');
