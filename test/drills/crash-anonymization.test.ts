@@ -7,6 +7,7 @@ import { verifyAuditChain } from '../../server/audit/verify-audit-chain';
 import { generatedSubmission } from '../support/generated-records';
 import { ApiClient, signedIn, startTestApp, waitFor, type TestApp } from '../support/harness';
 import { insertPartner } from '../support/partners';
+import { composeRelease } from '../support/releases';
 import { killHard, spawnWorker } from '../support/worker-process';
 
 /**
@@ -44,8 +45,7 @@ const jobOf = async (runId: string) => (await app.ctx.db.select().from(jobRuns).
 
 /** A release of the generated submissions, composed and sent to anonymization by the release manager. */
 async function startedRelease(label: string): Promise<{ releaseId: string; runId: string }> {
-  const version = `20${30 + Math.floor(Math.random() * 69)}.${Math.floor(Math.random() * 99)}`;
-  const composed = await manager.post('/api/releases', { version, title: `Crash drill ${label}`, submissionIds });
+  const composed = await composeRelease(manager, { title: `Crash drill ${label}`, submissionIds });
   expect(composed.status).toBe(201);
   const started = await manager.post(`/api/releases/${composed.body.id}/actions/start_anonymization`, { policyId });
   expect(started.status).toBe(200);

@@ -4,6 +4,7 @@ import { anonymizationPolicies, anonymizationRuns, auditEvents, mappingVersions,
 import { generatedSubmission } from '../support/generated-records';
 import { ApiClient, signedIn, startTestApp, waitFor, type TestApp, type TestUser } from '../support/harness';
 import { insertPartner } from '../support/partners';
+import { composeRelease, randomVersion } from '../support/releases';
 import { generatedBytes, upload, waitForSubmission } from '../support/submissions';
 
 /** Conflicting actions at the same moment: exactly one winner, a 409 for the other, one audit event. */
@@ -80,7 +81,8 @@ describe('anonymization run decisions', () => {
     privacyB = (await signedIn(app, ['privacy_officer'])).client;
     // Enough records for the run's job to take a few seconds.
     const generated = await generatedSubmission(app.ctx, partnerId, 150_000, 5);
-    const composed = await manager.post('/api/releases', { version: `20${30 + Math.floor(Math.random() * 69)}.${Math.floor(Math.random() * 99)}`, title: 'Race release', submissionIds: [generated.id] });
+    const composed = await composeRelease(manager, { title: 'Race release', submissionIds: [generated.id] });
+    expect(composed.status).toBe(201);
     releaseId = composed.body.id;
   });
 
@@ -138,7 +140,7 @@ describe('release sign-offs', () => {
   /** A release in review with an approved run, as the anonymization step leaves it. */
   async function releaseInReview() {
     const [policy] = await app.ctx.db.insert(anonymizationPolicies).values({ name: `p-${randomUUID()}`, version: 1, policy: { qis: [], hierarchies: {}, maxLevels: {}, k: 11, suppressionLimit: 0.05 } }).returning();
-    const [release] = await app.ctx.db.insert(releases).values({ version: `20${30 + Math.floor(Math.random() * 69)}.${Math.floor(Math.random() * 99)}-${randomUUID().slice(0, 4)}`, title: 'Race release', standardId: 'ctdc-k-v7', status: 'in_review', composedBy: composer.id }).returning();
+    const [release] = await app.ctx.db.insert(releases).values({ version: `${randomVersion()}-${randomUUID().slice(0, 4)}`, title: 'Race release', standardId: 'ctdc-k-v7', status: 'in_review', composedBy: composer.id }).returning();
     const [run] = await app.ctx.db.insert(anonymizationRuns).values({ releaseId: release.id, status: 'approved', policyId: policy.id, policySnapshot: policy.policy }).returning();
     await app.ctx.db.update(releases).set({ approvedRunId: run.id }).where(eq(releases.id, release.id));
     return release.id;

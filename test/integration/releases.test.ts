@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { anonymizationPolicies, anonymizationRuns, auditEvents, releases } from '../../db/schema';
 import { ApiClient, signedIn, startTestApp, type TestApp, type TestUser } from '../support/harness';
+import { composeRelease, randomVersion } from '../support/releases';
 
 let app: TestApp;
 let composer: { client: ApiClient; user: TestUser };
@@ -22,12 +23,11 @@ beforeAll(async () => {
 });
 afterAll(async () => { await app.close(); });
 
-const version = () => `20${Math.floor(30 + Math.random() * 69)}.${Math.floor(Math.random() * 99)}`;
 
 /** A release in review with an approved run, as the anonymization step leaves it. */
 async function releaseInReview(differencing: Record<string, unknown>[] = []) {
   const [policy] = await app.ctx.db.insert(anonymizationPolicies).values({ name: `p-${randomUUID()}`, version: 1, policy: { qis: [], hierarchies: {}, maxLevels: {}, k: 11, suppressionLimit: 0.05 } }).returning();
-  const [release] = await app.ctx.db.insert(releases).values({ version: `${version()}-${randomUUID().slice(0, 4)}`, title: 'Test release', standardId: 'ctdc-k-v7', status: 'in_review', composedBy: composer.user.id }).returning();
+  const [release] = await app.ctx.db.insert(releases).values({ version: `${randomVersion()}-${randomUUID().slice(0, 4)}`, title: 'Test release', standardId: 'ctdc-k-v7', status: 'in_review', composedBy: composer.user.id }).returning();
   const [run] = await app.ctx.db.insert(anonymizationRuns).values({ releaseId: release.id, status: 'approved', policyId: policy.id, policySnapshot: policy.policy, differencing }).returning();
   await app.ctx.db.update(releases).set({ approvedRunId: run.id }).where(eq(releases.id, release.id));
   return { release, run };
@@ -40,13 +40,13 @@ describe('composing', () => {
     const bad = await composer.client.post('/api/releases', { version: 'v2', title: 'x' });
     expect(bad.status).toBe(400);
     expect(bad.body.fields.map((f: { path: string }) => f.path)).toEqual(expect.arrayContaining(['version', 'title']));
-    const notEligible = await composer.client.post('/api/releases', { version: version(), title: 'A release', submissionIds: [randomUUID()] });
+    const notEligible = await composeRelease(composer.client, { title: 'A release', submissionIds: [randomUUID()] });
     expect(notEligible.status).toBe(400);
     expect(notEligible.body.message).toMatch(/only harmonized submissions/);
   });
 
   it('refuses to start anonymization with no submissions', async () => {
-    const res = await composer.client.post('/api/releases', { version: version(), title: 'Empty release' });
+    const res = await composeRelease(composer.client, { title: 'Empty release' });
     expect(res.status).toBe(201);
     const start = await composer.client.post(`/api/releases/${res.body.id}/actions/start_anonymization`, { policyId: randomUUID() });
     expect(start.status).toBe(400);
@@ -111,7 +111,7 @@ describe('sign-off', () => {
 describe('after approval', () => {
   it('retracting a published release needs a reason', async () => {
     // No approved run on it: other test files looking for "the previous published release" ignore it.
-    const [release] = await app.ctx.db.insert(releases).values({ version: `${version()}-${randomUUID().slice(0, 4)}`, title: 'Published', standardId: 'ctdc-k-v7', status: 'published', composedBy: composer.user.id }).returning();
+    const [release] = await app.ctx.db.insert(releases).values({ version: `${randomVersion()}-${randomUUID().slice(0, 4)}`, title: 'Published', standardId: 'ctdc-k-v7', status: 'published', composedBy: composer.user.id }).returning();
     expect((await manager.post(`/api/releases/${release.id}/actions/retract`, {})).status).toBe(400);
     const res = await manager.post(`/api/releases/${release.id}/actions/retract`, { reason: 'A partner withdrew consent' });
     expect(res.body).toMatchObject({ status: 'retracted', retractionReason: 'A partner withdrew consent' });

@@ -53,13 +53,27 @@ export async function releaseTeam(app: TestApp): Promise<ReleaseTeam> {
 
 export const releaseRow = async (app: TestApp, id: string) => (await app.ctx.db.select().from(releases).where(eq(releases.id, id)))[0];
 
+/** A version as the API accepts it (YYYY.N). Few to pick from: compose with composeRelease. */
+export const randomVersion = () => `20${Math.floor(30 + Math.random() * 69)}.${Math.floor(Math.random() * 99)}`;
+
+/**
+ * Composes a release through the API under a version no other test file of the run holds: with
+ * only YYYY.N to pick from, another file may have taken the one drawn, so a taken one is drawn again.
+ */
+export async function composeRelease(client: ApiClient, body: Record<string, unknown>) {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const res = await client.post('/api/releases', { version: randomVersion(), ...body });
+    if (!(res.status === 409 && /already exists/.test(res.body.message))) return res;
+  }
+  throw new Error('no free release version after 20 draws');
+}
+
 /**
  * Through the real workflow: compose, anonymize under the default policy (the anonymization job),
  * the privacy officer approves the run, two sign-offs; the release ends approved.
  */
 export async function approvedRelease(app: TestApp, team: ReleaseTeam, submissionIds: string[], title = 'Global victim dataset') {
-  const version = `20${Math.floor(30 + Math.random() * 69)}.${Math.floor(Math.random() * 99)}`;
-  const composed = await team.composer.post('/api/releases', { version, title: `${title} ${randomUUID().slice(0, 4)}`, description: 'Test release for publication', submissionIds });
+  const composed = await composeRelease(team.composer, { title: `${title} ${randomUUID().slice(0, 4)}`, description: 'Test release for publication', submissionIds });
   if (composed.status !== 201) throw new Error(`compose: ${JSON.stringify(composed.body)}`);
   const id: string = composed.body.id;
   const policy = (await team.privacy.get('/api/policies/default')).body;
