@@ -93,6 +93,7 @@ describe('the daily agreement sweep', () => {
   });
 
   it('suspends a partner whose agreement expired, once, as the system', async () => {
+    const inForce = await insertPartner(app.ctx, 'active');
     const p = await insertPartner(app.ctx, 'agreement_pending', { liaisonId });
     await primaryContact(liaison, p.id);
     const agreement = await signedAgreement(liaison, p.id, -300, 3);
@@ -104,6 +105,8 @@ describe('the daily agreement sweep', () => {
     expect(second.partnersSuspended).toBe(0);
     const [row] = await app.ctx.db.select().from(partners).where(eq(partners.id, p.id));
     expect(row.status).toBe('suspended');
+    // What other test files' active partners rely on: one with a signed agreement in force stays active.
+    expect((await app.ctx.db.select().from(partners).where(eq(partners.id, inForce.id)))[0].status).toBe('active');
     const events = await app.ctx.db.select().from(auditEvents).where(eq(auditEvents.action, 'partner.suspend'));
     const mine = events.filter((e) => e.entityId === p.id);
     expect(mine).toHaveLength(1);

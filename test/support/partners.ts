@@ -1,5 +1,6 @@
 import PDFDocument from 'pdfkit';
 import { randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
 import { agreements, partners, type PartnerStatus } from '../../db/schema';
 import type { AppContext } from '../../server/context';
 import type { ApiClient } from './harness';
@@ -26,12 +27,14 @@ export async function insertPartner(ctx: AppContext, status: PartnerStatus = 'pr
       dataSource: 'Case Management', cadence: 'quarterly', status, ...over,
     })
     .returning();
-  // An active partner always has an agreement in force: without one, the daily agreement sweep that
-  // another test file may run at any moment would rightly suspend it.
+  // An active partner always has an agreement in force (signed, with its document): without one, the
+  // daily agreement sweep that another test file may run at any moment would rightly suspend it.
   if (status === 'active') {
+    const document = await ctx.blobs.put('agreements', Readable.from([await makePdf()]));
     await ctx.db.insert(agreements).values({
       partnerId: row.id, version: 1, signedDate: isoDay(-30), effectiveDate: isoDay(-30), expiryDate: isoDay(365),
       scopeGroups: ['demographics'], attribution: 'Data courtesy of the partner.', status: 'signed',
+      documentKey: document.key, documentName: 'dsa.pdf', documentSize: document.size, documentSha256: document.sha256,
     });
   }
   return row;
