@@ -140,13 +140,14 @@ async function main() {
     const extra = process.argv.slice(3);
     // Three jest runs, each with a database of its own: the drills and the browser tests publish
     // and compare releases, and must not see each other's or the integration tests' publications
-    // (differencing compares with the latest published release, whoever published it).
+    // (differencing compares with the latest published release, whoever published it). The drills
+    // run one at a time: they kill workers, restart servers and compare runs with reference runs.
     // --forceExit: a suite failing in its set-up can leave a connection open, and the run must end
     // with its verdict rather than hang CI. Extra arguments go before --selectProjects, which
     // would otherwise take them for project names.
     const testEnv = { env: { ...env, NODE_ENV: 'test' } };
-    for (const projects of [['unit', 'integration'], ['drills'], ['e2e']]) {
-      run('npx', ['jest', '--maxWorkers=2', '--forceExit', ...extra, '--selectProjects', ...projects], testEnv);
+    for (const [workers, projects] of [['--maxWorkers=2', ['unit', 'integration']], ['--runInBand', ['drills']], ['--maxWorkers=2', ['e2e']]]) {
+      run('npx', ['jest', workers, '--forceExit', ...extra, '--selectProjects', ...projects], testEnv);
     }
     return;
   }
