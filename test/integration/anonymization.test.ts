@@ -183,6 +183,22 @@ describe('an anonymization run over two partners\' harmonized records', () => {
   }, 120_000);
 });
 
+/**
+ * A harmonized submission of `copies` copies of one record from `source`'s largest QI combination
+ * (so they fall in a kept class), of the same partner.
+ */
+async function copiesOfCommonRecord(source: { id: string; partnerId: string }, copies: number, originalName: string, shaDigit: string) {
+  const qiColumns = DEFAULT_QIS.map((qi) => sql.identifier(CTDC_K_V7.variables.find((v) => v.name === qi)!.dbColumn));
+  const common = await app.ctx.db.execute<{ id: string }>(sql`SELECT min(id) AS id FROM standard_records WHERE submission_id = ${source.id}
+    GROUP BY ${sql.join(qiColumns, sql`, `)} ORDER BY count(*) DESC LIMIT 1`);
+  const [copy] = await app.ctx.db.insert(submissions)
+    .values({ partnerId: source.partnerId, status: 'harmonized', originalName, size: 1, sha256: shaDigit.repeat(64), recordCount: copies }).returning();
+  const columns = sql.join(CTDC_K_V7.variables.map((v) => sql.identifier(v.dbColumn)), sql`, `);
+  await app.ctx.db.execute(sql`INSERT INTO standard_records (submission_id, partner_id, ${columns})
+    SELECT ${copy.id}::uuid, partner_id, ${columns} FROM standard_records, generate_series(1, ${copies}::int) WHERE id = ${common.rows[0].id}`);
+  return copy;
+}
+
 describe('differencing against the previous published release', () => {
   let runId: string;
   // Other test files of the same run compare against published releases too: leave none behind.
@@ -194,14 +210,7 @@ describe('differencing against the previous published release', () => {
     const published = await releaseOf(approvedReleaseId);
     await app.ctx.db.update(releases).set({ status: 'published', publishedAt: new Date() }).where(eq(releases.id, published.id));
     // Three copies of a record from the largest QI combination: a kept class grows by 3 < k.
-    const qiColumns = DEFAULT_QIS.map((qi) => sql.identifier(CTDC_K_V7.variables.find((v) => v.name === qi)!.dbColumn));
-    const common = await app.ctx.db.execute<{ id: string }>(sql`SELECT min(id) AS id FROM standard_records WHERE submission_id = ${harmonized[0].id}
-      GROUP BY ${sql.join(qiColumns, sql`, `)} ORDER BY count(*) DESC LIMIT 1`);
-    const [addendum] = await app.ctx.db.insert(submissions)
-      .values({ partnerId: harmonized[0].partnerId, status: 'harmonized', originalName: 'addendum.csv', size: 1, sha256: '0'.repeat(64), recordCount: 3 }).returning();
-    const columns = sql.join(CTDC_K_V7.variables.map((v) => sql.identifier(v.dbColumn)), sql`, `);
-    await app.ctx.db.execute(sql`INSERT INTO standard_records (submission_id, partner_id, ${columns})
-      SELECT ${addendum.id}::uuid, partner_id, ${columns} FROM standard_records, generate_series(1, 3) WHERE id = ${common.rows[0].id}`);
+    const addendum = await copiesOfCommonRecord(harmonized[0], 3, 'addendum.csv', '0');
 
     const next = await releaseWith([...harmonized.map((s) => s.id), addendum.id]);
     runId = await startRun(next);
@@ -248,14 +257,7 @@ describe('l-diversity', () => {
 
 describe('text that needs quoting', () => {
   it('is quoted in the output, which still parses into the standard\'s columns', async () => {
-    const qiColumns = DEFAULT_QIS.map((qi) => sql.identifier(CTDC_K_V7.variables.find((v) => v.name === qi)!.dbColumn));
-    const common = await app.ctx.db.execute<{ id: string }>(sql`SELECT min(id) AS id FROM standard_records WHERE submission_id = ${harmonized[1].id}
-      GROUP BY ${sql.join(qiColumns, sql`, `)} ORDER BY count(*) DESC LIMIT 1`);
-    const [odd] = await app.ctx.db.insert(submissions)
-      .values({ partnerId: harmonized[1].partnerId, status: 'harmonized', originalName: 'comma.csv', size: 1, sha256: '3'.repeat(64), recordCount: 2 }).returning();
-    const columns = sql.join(CTDC_K_V7.variables.map((v) => sql.identifier(v.dbColumn)), sql`, `);
-    await app.ctx.db.execute(sql`INSERT INTO standard_records (submission_id, partner_id, ${columns})
-      SELECT ${odd.id}::uuid, partner_id, ${columns} FROM standard_records, generate_series(1, 2) WHERE id = ${common.rows[0].id}`);
+    const odd = await copiesOfCommonRecord(harmonized[1], 2, 'comma.csv', '3');
     const [first, second] = (await app.ctx.db.select({ id: standardRecords.id }).from(standardRecords).where(eq(standardRecords.submissionId, odd.id))).map((r) => r.id);
     await app.ctx.db.execute(sql`UPDATE standard_records SET majority_entry = 'Adult, "probably"' WHERE id = ${first}`);
     // COPY escapes a backslash and a line break: the writer must undo that.
