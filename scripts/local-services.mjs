@@ -52,6 +52,26 @@ function portOpen(port) {
   });
 }
 
+/**
+ * As root the cluster runs as `postgres`, which must be able to reach it: a data folder under a
+ * private directory (mktemp's are 0700) would make initdb fail with "Permission denied". Each
+ * directory on the way that `postgres` cannot enter gets the search bit for others (enter, not
+ * list), and says so.
+ */
+function letPostgresReach(dir, log) {
+  const chain = [];
+  for (let at = path.resolve(dir); ; at = path.dirname(at)) {
+    chain.unshift(at);
+    if (at === path.dirname(at)) break;
+  }
+  // From the root down: a directory is enterable only once its parents are.
+  for (const at of chain) {
+    if (sh('runuser', ['-u', 'postgres', '--', 'test', '-x', at]).status === 0) continue;
+    fs.chmodSync(at, fs.statSync(at).mode | 0o001);
+    log(`made ${at} enterable (not listable) by others, so the postgres user reaches the cluster`);
+  }
+}
+
 export async function ensureLocalPostgres({ dataDir, log }) {
   let bin = postgresBinDir();
   if (!bin) {
@@ -62,6 +82,7 @@ export async function ensureLocalPostgres({ dataDir, log }) {
   const passwordFile = path.join(dataDir, 'postgres-superuser.secret');
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o755 });
   fs.chmodSync(dataDir, 0o755);
+  if (isRoot) letPostgresReach(dataDir, log);
   if (!fs.existsSync(passwordFile)) {
     fs.writeFileSync(passwordFile, crypto.randomBytes(18).toString('hex'), { mode: 0o644 });
   }
