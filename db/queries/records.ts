@@ -5,24 +5,37 @@ import type { Db } from '../client';
 import { standardRecords, submissions } from '../schema';
 
 /**
- * A page of 50-500 records of ~60 columns is the API's widest answer, and turning it into JSON was
- * most of its cost: pg reading every field into a string, drizzle mapping each onto an object, then
- * JSON.stringify walking them. Here PostgreSQL sends the page as one text value and it is written
- * straight into the JSON the client receives, byte for byte what JSON.stringify makes of the rows
- * read through drizzle (held to that by test/integration/records-page.test.ts): integer columns as
- * PostgreSQL prints them, which is how JavaScript prints those numbers (ids below 2^53), text and
- * uuids as JSON strings. A column of any other type would break that, so it stops the process at
- * load. (Building the JSON in PostgreSQL with row_to_json costs it about 25 µs per record: more in all.)
+ * A page of 50-500 records of ~60 columns is the API's widest answer. It is served as columns and
+ * rows, `{"columns":["id","yearOfRegistration",...],"rows":[[1,2019,...],...]}`: as objects, the
+ * same sixty keys repeated on every record were three quarters of the bytes (125 KB for 50
+ * records), and writing those bytes to the socket was the largest single cost of the request. The
+ * submission and partner ids, the same on every record of a submission's page, are left out.
+ *
+ * PostgreSQL sends the page as one text value that is written straight into the JSON, byte for byte
+ * what JSON.stringify makes of the rows read through drizzle (held to that by
+ * test/integration/records-page.test.ts): integer columns as PostgreSQL prints them, which is how
+ * JavaScript prints those numbers (ids below 2^53), text as JSON strings. A column of any other type
+ * would break that, so it stops the process at load. (Building the JSON in PostgreSQL with
+ * json_build_array costs it about 25 µs per record: more in all.)
  */
 const INTEGER_TYPES = new Set(['PgSmallInt', 'PgInteger', 'PgBigSerial53', 'PgBigInt53', 'PgSerial']);
 const TEXT_TYPES = new Set(['PgText', 'PgUUID']);
-const columns = Object.entries(getTableColumns(standardRecords)).map(([field, column]) => {
+const SAME_ON_EVERY_RECORD = new Set<string>([standardRecords.submissionId.name, standardRecords.partnerId.name]);
+const columns = Object.entries(getTableColumns(standardRecords)).filter(([, column]) => !SAME_ON_EVERY_RECORD.has(column.name)).map(([field, column]) => {
   if (!INTEGER_TYPES.has(column.columnType) && !TEXT_TYPES.has(column.columnType)) {
     throw new Error(`standard_records.${column.name} is ${column.columnType}: the records page writes integers and text only`);
   }
   return { field, column, integer: INTEGER_TYPES.has(column.columnType) };
 });
-const keys = columns.map(({ field }, i) => `${i ? ',' : '{'}${JSON.stringify(field)}:`);
+/** A page of standard records as the API serves it: each row holds its record's values in `columns` order. */
+export interface RecordsPage {
+  columns: string[];
+  rows: (string | number | null)[][];
+}
+
+/** The fields of a record's row on the page, in order: the record's id, then the standard variables. */
+export const RECORD_PAGE_COLUMNS = columns.map(({ field }) => field);
+const head = `{"columns":${JSON.stringify(RECORD_PAGE_COLUMNS)},"rows":[`;
 const integer = columns.map((c) => c.integer);
 
 const submissionId = sql.identifier(standardRecords.submissionId.name);
@@ -53,15 +66,15 @@ const BACKSLASH = 92;
 const COMMA = 44;
 const CLOSE = 41;
 
-/** The JSON of records written by record_out, one per line (see pageQuery). */
-function recordsJson(text: string): string {
-  let json = '[';
+/** The page's JSON from records written by record_out, one per line (see pageQuery). */
+function pageJson(text: string): string {
+  let json = head;
   let at = 0;
   while (at < text.length) {
     if (at > 0) { at++; json += ','; } // the line break between records
     at++; // (
-    for (let i = 0; i < keys.length; i++) {
-      json += keys[i];
+    for (let i = 0; i < integer.length; i++) {
+      json += i ? ',' : '[';
       let c = text.charCodeAt(at);
       if (c === COMMA || c === CLOSE) json += 'null';
       else if (c === QUOTE) {
@@ -93,16 +106,16 @@ function recordsJson(text: string): string {
       }
       at++; // , or )
     }
-    json += '}';
+    json += ']';
   }
-  return `${json}]`;
+  return `${json}]}`;
 }
 
 const RAW_TEXT = { getTypeParser: () => (value: string) => value };
 
 /**
- * A keyset page of a submission's standard records (ids above `after`, in id order) as JSON text,
- * with the submission's record count; undefined when there is no such submission.
+ * A keyset page of a submission's standard records (ids above `after`, in id order) as the JSON
+ * text of a RecordsPage, with the submission's record count; undefined when there is no such submission.
  */
 export async function submissionRecordsPage(db: Db, submission: string, after: number, limit: number) {
   const pool = (db as Db & { $client: Pool }).$client;
@@ -111,5 +124,5 @@ export async function submissionRecordsPage(db: Db, submission: string, after: n
   });
   if (!rows.length) return undefined;
   const [recordCount, page] = rows[0];
-  return { recordCount: recordCount === null ? null : Number(recordCount), json: page === null ? '[]' : recordsJson(page) };
+  return { recordCount: recordCount === null ? null : Number(recordCount), json: page === null ? `${head}]}` : pageJson(page) };
 }

@@ -80,7 +80,7 @@ export function registerSubmissionRoutes(router: Router, ctx: AppContext) {
 
   mountRoute(router, ctx, {
     method: 'get', path: '/submissions/:id/records', permission: 'records.read', tag: 'submissions',
-    summary: 'Harmonized records of a submission (staff only), keyset-paged: ?after=<id>&limit=<n>',
+    summary: 'Harmonized records of a submission (staff only) as {columns, rows}, keyset-paged: ?after=<id>&limit=<n>',
     query: z.object({ after: z.coerce.number().int().min(0).default(0), limit: z.coerce.number().int().min(1).max(500).default(50) }).passthrough(),
     async handler({ res, params, query }) {
       const page = await submissionRecordsPage(ctx.db, params.id, query.after, query.limit);

@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
-import { mappingVersions, submissions } from '../../db/schema';
+import { mappingVersions, standardRecords, submissions } from '../../db/schema';
+import { CTDC_K_V7 } from '../../server/domain/standard';
 import { ApiClient, createTestUser, signedIn, startTestApp, waitFor, type TestApp } from '../support/harness';
 import { insertPartner } from '../support/partners';
 import { generatedBytes, upload, waitForSubmission } from '../support/submissions';
@@ -173,7 +174,19 @@ describe('mapping review, four eyes, harmonization', () => {
       await screenshot(page, 'mapping-10-findings');
       await page.getByRole('tab', { name: 'Records' }).click();
       await page.getByText(`Records 1–25 of ${ROWS}`).waitFor();
+      // The preview's rows are the submission's records in order, each column in its place.
+      const records = await app.ctx.db.select().from(standardRecords).where(eq(standardRecords.submissionId, submissionId)).orderBy(asc(standardRecords.id));
+      const shown = CTDC_K_V7.variables.filter((v) => v.kind !== 'binary').map((v) => v.name as keyof typeof records[number]);
+      const cellsOf = (n: number) => [String(n + 1), ...shown.map((v) => (records[n][v] == null ? '' : String(records[n][v])))];
+      const preview = page.getByTestId('records-preview');
+      const rowCells = (i: number) => preview.locator('tbody tr').nth(i).locator('td').allInnerTexts();
+      expect(await preview.locator('tbody tr').count()).toBe(25);
+      expect(await rowCells(0)).toEqual(cellsOf(0));
+      expect(await rowCells(24)).toEqual(cellsOf(24));
       await screenshot(page, 'mapping-11-records');
+      await preview.getByRole('button', { name: 'Next' }).click();
+      await page.getByText(`Records 26–50 of ${ROWS}`).waitFor();
+      expect(await rowCells(0)).toEqual(cellsOf(25));
       await openMenu(page, 'Submissions');
       const listed = page.locator('tbody tr', { hasText: 'hotline-calls.csv' }).filter({ hasText: partnerName });
       expect(await listed.innerText()).toMatch(new RegExp(`Harmonized[\\s\\S]*${ROWS}`));

@@ -1,4 +1,5 @@
 import { asc, eq } from 'drizzle-orm';
+import { RECORD_PAGE_COLUMNS, type RecordsPage } from '../../db/queries/records';
 import { standardRecords, submissions } from '../../db/schema';
 import { CTDC_K_V7 } from '../../server/domain/standard';
 import { signedIn, startTestApp, type TestApp } from '../support/harness';
@@ -31,26 +32,43 @@ afterAll(async () => { await app.close(); });
 
 const get = (path: string) => fetch(`${app.baseUrl}${path}`, { headers: { cookie } });
 
+type StandardRecord = typeof standardRecords.$inferSelect;
+const recordsInOrder = () => app.ctx.db.select().from(standardRecords).where(eq(standardRecords.submissionId, submissionId)).orderBy(asc(standardRecords.id));
+/** The page the API must send for these records: their fields as rows, in the columns' order. */
+const pageOf = (records: StandardRecord[]) => JSON.stringify({
+  columns: RECORD_PAGE_COLUMNS,
+  rows: records.map((r) => RECORD_PAGE_COLUMNS.map((c) => r[c as keyof StandardRecord])),
+});
+
 describe('a page of a submission\'s records', () => {
-  it('is the exact JSON of the records as read through drizzle, in id order, with the total in a header', async () => {
-    const rows = await app.ctx.db.select().from(standardRecords).where(eq(standardRecords.submissionId, submissionId)).orderBy(asc(standardRecords.id));
+  it('is the exact JSON of the records as read through drizzle, as rows in id order, with the total in a header', async () => {
+    const records = await recordsInOrder();
     const res = await get(`/api/submissions/${submissionId}/records?limit=500`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
     expect(res.headers.get('x-total-count')).toBe(String(AWKWARD.length));
-    expect(await res.text()).toBe(JSON.stringify(rows));
+    expect(await res.text()).toBe(pageOf(records));
+  });
+
+  it('names every standard variable once, after the record id, and leaves out the ids every record of the page shares', async () => {
+    const page = await (await get(`/api/submissions/${submissionId}/records?limit=1`)).json() as RecordsPage;
+    expect(page.columns).toEqual(['id', ...CTDC_K_V7.variables.map((v) => v.name)]);
+    expect(page.columns).not.toContain('submissionId');
+    expect(page.columns).not.toContain('partnerId');
+    expect(page.rows).toHaveLength(1);
+    expect(page.rows[0]).toHaveLength(page.columns.length);
   });
 
   it('pages by id: after the third record, the next two', async () => {
-    const rows = await app.ctx.db.select().from(standardRecords).where(eq(standardRecords.submissionId, submissionId)).orderBy(asc(standardRecords.id));
-    const res = await get(`/api/submissions/${submissionId}/records?after=${rows[2].id}&limit=2`);
-    expect(await res.text()).toBe(JSON.stringify(rows.slice(3, 5)));
+    const records = await recordsInOrder();
+    const res = await get(`/api/submissions/${submissionId}/records?after=${records[2].id}&limit=2`);
+    expect(await res.text()).toBe(pageOf(records.slice(3, 5)));
   });
 
-  it('answers an empty array past the last record, and 404 for a submission that does not exist', async () => {
+  it('answers no rows past the last record, and 404 for a submission that does not exist', async () => {
     const past = await get(`/api/submissions/${submissionId}/records?after=${Number.MAX_SAFE_INTEGER}`);
     expect(past.status).toBe(200);
-    expect(await past.text()).toBe('[]');
+    expect(await past.text()).toBe(pageOf([]));
     expect((await get('/api/submissions/00000000-0000-4000-8000-000000000000/records')).status).toBe(404);
     expect((await get('/api/submissions/not-a-uuid/records')).status).toBe(404);
   });

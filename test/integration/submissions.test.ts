@@ -114,7 +114,7 @@ describe('from upload to harmonized records', () => {
     expect((await partnerUser.get(`/api/submissions/${submissionId}`)).body.status).toBe('harmonized');
     expect((await partnerUser.get(`/api/submissions/${submissionId}/records`)).status).toBe(403);
     const records = await steward.get(`/api/submissions/${submissionId}/records?limit=5`);
-    expect(records.body).toHaveLength(5);
+    expect(records.body.rows).toHaveLength(5);
     expect(records.headers.get('x-total-count')).toBe(String(ROWS));
   });
 });

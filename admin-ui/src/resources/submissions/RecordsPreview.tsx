@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Alert, Box, Button, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslate } from 'react-admin';
+import type { RecordsPage } from '../../../../db/queries/records';
 import { apiCall } from '../../api/http';
 import { STANDARD } from '../../standard';
 import { useFormatNumber } from './ProfileTable';
@@ -9,8 +10,6 @@ import { useFormatNumber } from './ProfileTable';
 const PAGE = 25;
 // Flags are summed up by their concatenated variables; the preview shows those, not 60 columns of 0/1.
 const COLUMNS = STANDARD.variables.filter((v) => v.kind !== 'binary').map((v) => v.name);
-
-type StandardRecord = { id: number } & Record<string, unknown>;
 
 /** Harmonized records of the submission, keyset-paged as the API serves them (staff only). */
 export const RecordsPreview = ({ submissionId, recordCount }: { submissionId: string; recordCount: number | null }) => {
@@ -21,10 +20,13 @@ export const RecordsPreview = ({ submissionId, recordCount }: { submissionId: st
   const after = cursors[cursors.length - 1];
   const { data, error, isPending } = useQuery({
     queryKey: ['submissions', submissionId, 'records', after],
-    queryFn: () => apiCall<StandardRecord[]>('GET', `/submissions/${submissionId}/records?after=${after}&limit=${PAGE}`),
+    queryFn: () => apiCall<RecordsPage>('GET', `/submissions/${submissionId}/records?after=${after}&limit=${PAGE}`),
   });
   if (error) return <Alert severity="error">{error.message}</Alert>;
-  const rows = data ?? [];
+  const rows = data?.rows ?? [];
+  // Where the record's id and each column shown sit in a row.
+  const idAt = data?.columns.indexOf('id') ?? 0;
+  const at = COLUMNS.map((c) => data?.columns.indexOf(c) ?? -1);
   const first = (cursors.length - 1) * PAGE + 1;
   return (
     <Stack spacing={1} data-testid="records-preview">
@@ -38,9 +40,9 @@ export const RecordsPreview = ({ submissionId, recordCount }: { submissionId: st
           </TableHead>
           <TableBody>
             {rows.map((r, i) => (
-              <TableRow key={r.id}>
+              <TableRow key={String(r[idAt])}>
                 <TableCell>{first + i}</TableCell>
-                {COLUMNS.map((c) => <TableCell key={c} sx={{ whiteSpace: 'nowrap' }}>{r[c] == null ? '' : String(r[c])}</TableCell>)}
+                {COLUMNS.map((c, j) => <TableCell key={c} sx={{ whiteSpace: 'nowrap' }}>{r[at[j]] == null ? '' : String(r[at[j]])}</TableCell>)}
               </TableRow>
             ))}
           </TableBody>
@@ -51,7 +53,7 @@ export const RecordsPreview = ({ submissionId, recordCount }: { submissionId: st
           {rows.length ? translate('app.records.range', { from: number(first), to: number(first + rows.length - 1), total: number(recordCount ?? 0) }) : isPending ? '' : translate('app.records.none')}
         </Typography>
         <Button size="small" disabled={cursors.length === 1} onClick={() => setCursors(cursors.slice(0, -1))}>{translate('ra.navigation.previous')}</Button>
-        <Button size="small" disabled={rows.length < PAGE} onClick={() => setCursors([...cursors, rows[rows.length - 1].id])}>{translate('ra.navigation.next')}</Button>
+        <Button size="small" disabled={rows.length < PAGE} onClick={() => setCursors([...cursors, Number(rows[rows.length - 1][idAt])])}>{translate('ra.navigation.next')}</Button>
       </Stack>
     </Stack>
   );
