@@ -150,9 +150,10 @@ export async function benchApi() {
 
   const port = 18000 + Math.floor(Math.random() * 1000);
   // --cpu-prof DIR: the API writes a V8 CPU profile there when it stops (open it in Chrome's DevTools).
+  // --log-level L: the API's LOG_LEVEL, warn by default; info adds the access log (its lines go to /dev/null).
   const profileDir = option('cpu-prof');
   const api = spawn(process.execPath, [...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir)}`] : []), '--import', 'tsx', path.join(__dirname, '..', 'server', 'main.ts')], {
-    env: { ...process.env, PORT: String(port), DATABASE_URL: env.cfg.DATABASE_URL, REDIS_URL: env.cfg.REDIS_URL, LOG_LEVEL: 'warn', NODE_ENV: 'production', DATABASE_APP_PASSWORD: env.cfg.DATABASE_APP_PASSWORD, DATA_DIR: env.cfg.dataDir },
+    env: { ...process.env, PORT: String(port), DATABASE_URL: env.cfg.DATABASE_URL, REDIS_URL: env.cfg.REDIS_URL, LOG_LEVEL: option('log-level') ?? 'warn', NODE_ENV: 'production', DATABASE_APP_PASSWORD: env.cfg.DATABASE_APP_PASSWORD, DATA_DIR: env.cfg.dataDir },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;
