@@ -1,4 +1,3 @@
-import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { and, eq, inArray } from 'drizzle-orm';
@@ -8,7 +7,7 @@ import { generatedSubmission } from '../support/generated-records';
 import { ApiClient, signedIn, startTestApp, waitFor, type TestApp } from '../support/harness';
 import { insertPartner } from '../support/partners';
 import { composeRelease } from '../support/releases';
-import { killHard, spawnWorker } from '../support/worker-process';
+import { drillWorkers, killHard } from '../support/worker-process';
 
 /**
  * A worker killed with SIGKILL while it writes a release's anonymized output loses nothing: another
@@ -17,13 +16,12 @@ import { killHard, spawnWorker } from '../support/worker-process';
  * Nobody can approve the run while its job still runs.
  */
 const RECORDS = [250_000, 150_000];
-const LOCK = { WORKER_LOCK_MS: '3000' };
 let app: TestApp;
 let manager: ApiClient;
 let privacy: ApiClient;
 let policyId: string;
 let submissionIds: string[];
-const workers: ChildProcess[] = [];
+const workers = drillWorkers(() => app.ctx.cfg);
 
 beforeAll(async () => {
   app = await startTestApp();
@@ -33,10 +31,10 @@ beforeAll(async () => {
   for (const [i, n] of RECORDS.entries()) subs.push(await generatedSubmission(app.ctx, (await insertPartner(app.ctx, 'active')).id, n, 31 + i));
   submissionIds = subs.map((s) => s.id);
   policyId = (await privacy.get('/api/policies/default')).body.id;
-  workers.push(spawnWorker(app.ctx.cfg, LOCK));
+  workers.start();
 }, 120_000);
 afterAll(async () => {
-  await Promise.all(workers.map(killHard));
+  await workers.killAll();
   await app.close();
 });
 
@@ -94,7 +92,7 @@ it('anonymization survives kill -9 of its worker mid-output, and cannot be appro
   }, 240_000, 'the run to be writing its output');
   expect(writing.status).toBe('active');
 
-  await killHard(workers[0]);
+  await killHard(workers.nth(0));
   const killedAt = Date.now();
   // The killed attempt leaves its unfinished (encrypted) output in the run's folder.
   const runFolder = path.join(app.ctx.cfg.dataDir, 'blobs', 'anonymization', drilled.runId);
@@ -103,7 +101,7 @@ it('anonymization survives kill -9 of its worker mid-output, and cannot be appro
   // Killed mid-run, the run stays running (nothing recorded) and still cannot be decided.
   expect(await runOf(drilled.releaseId)).toMatchObject({ status: 'running', outputKey: null, outputSha256: null });
   expect((await privacy.post(`/api/anonymization-runs/${drilled.runId}/actions/reject`, { reason: 'Too slow' })).status).toBe(409);
-  workers.push(spawnWorker(app.ctx.cfg, LOCK));
+  workers.start();
 
   const done = await finished(drilled.releaseId, 240_000);
   const resumeSeconds = (Date.now() - killedAt) / 1000;

@@ -1,32 +1,30 @@
-import type { ChildProcess } from 'node:child_process';
 import { and, eq, sql } from 'drizzle-orm';
 import { auditEvents, jobRuns } from '../../db/schema';
 import { ApiClient, signedIn, startTestApp, waitFor, type TestApp } from '../support/harness';
 import { insertPartner } from '../support/partners';
 import { generatedBytes, upload, waitForSubmission } from '../support/submissions';
-import { killHard, spawnWorker } from '../support/worker-process';
+import { drillWorkers, killHard } from '../support/worker-process';
 
 /**
  * A worker killed with SIGKILL in the middle of a harmonization loses nothing: another worker
  * takes the job over and the records come out exactly as an uninterrupted run makes them, once.
  */
 const ROWS = 120_000;
-const LOCK = { WORKER_LOCK_MS: '3000' };
 let app: TestApp;
 let steward: ApiClient;
 let reviewer: ApiClient;
 let partnerId: string;
-const workers: ChildProcess[] = [];
+const workers = drillWorkers(() => app.ctx.cfg);
 
 beforeAll(async () => {
   app = await startTestApp();
   partnerId = (await insertPartner(app.ctx, 'active')).id;
   steward = (await signedIn(app, ['data_steward'])).client;
   reviewer = (await signedIn(app, ['data_steward'])).client;
-  workers.push(spawnWorker(app.ctx.cfg, LOCK));
+  workers.start();
 });
 afterAll(async () => {
-  await Promise.all(workers.map(killHard));
+  await workers.killAll();
   await app.close();
 });
 
@@ -59,8 +57,8 @@ it('harmonization survives kill -9 of its worker', async () => {
     const [r] = await app.ctx.db.select().from(jobRuns).where(and(eq(jobRuns.entityId, drilled), eq(jobRuns.name, 'submissions.harmonize')));
     return r && r.status === 'active' && r.progress >= 15 ? r : null;
   }, 120_000, 'the harmonization to be under way');
-  await killHard(workers[0]);
-  workers.push(spawnWorker(app.ctx.cfg, LOCK));
+  await killHard(workers.nth(0));
+  workers.start();
 
   const done = await waitForSubmission(app, drilled, ['harmonized', 'failed'], 240_000);
   expect(done.status).toBe('harmonized');

@@ -1,4 +1,3 @@
-import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { and, eq, inArray } from 'drizzle-orm';
@@ -11,7 +10,7 @@ import { generatedSubmission } from '../support/generated-records';
 import { startTestApp, waitFor, type TestApp } from '../support/harness';
 import { insertPartner } from '../support/partners';
 import { approvedRelease, download, pdfPages, pdfText, publish, releaseRow, releaseTeam, sha256, type ReleaseTeam } from '../support/releases';
-import { killHard, spawnWorker } from '../support/worker-process';
+import { drillWorkers, killHard } from '../support/worker-process';
 
 /**
  * Workers killed with SIGKILL in the middle of a publication (once while the microdata is checked
@@ -21,12 +20,11 @@ import { killHard, spawnWorker } from '../support/worker-process';
  * killed microdata build are removed when the build is retried, and nothing is left behind.
  */
 const RECORDS = [180_000, 120_000];
-const LOCK = { WORKER_LOCK_MS: '3000' };
 const KINDS = ['microdata_csv', 'codebook_csv', 'codebook_pdf', 'report_pdf', 'manifest'] as const;
 let app: TestApp;
 let team: ReleaseTeam;
 let submissionIds: string[];
-const workers: ChildProcess[] = [];
+const workers = drillWorkers(() => app.ctx.cfg);
 const published: string[] = [];
 
 beforeAll(async () => {
@@ -34,12 +32,12 @@ beforeAll(async () => {
   team = await releaseTeam(app);
   submissionIds = [];
   for (const [i, n] of RECORDS.entries()) submissionIds.push((await generatedSubmission(app.ctx, (await insertPartner(app.ctx, 'active')).id, n, 41 + i)).id);
-  workers.push(spawnWorker(app.ctx.cfg, LOCK));
+  workers.start();
 }, 120_000);
 afterAll(async () => {
   // The database is shared by the run's test files: leave no published release for others' differencing checks.
   for (const id of published) await team.manager.post(`/api/releases/${id}/actions/retract`, { reason: 'Drill over' });
-  await Promise.all(workers.map(killHard));
+  await workers.killAll();
   await app.close();
 });
 
@@ -100,17 +98,17 @@ it('publication survives kill -9 of its worker twice, and publishes the artifact
   t = Date.now();
   expect((await team.manager.post(`/api/releases/${drilled.id}/actions/publish`, {})).status).toBe(200);
   await runningJob(drilled.id, '-microdata_csv', 20);
-  await killHard(workers[0]);
+  await killHard(workers.nth(0));
   // The killed build leaves the unencrypted rows it was sorting in its scratch folder.
   const leftByKill = scratchFolders(drilled.id);
   expect(leftByKill).toHaveLength(1);
   expect(leftByKill[0].bytes).toBeGreaterThan(0);
-  workers.push(spawnWorker(app.ctx.cfg, LOCK));
+  workers.start();
   await runningJob(drilled.id, '-report_pdf', 5);
   // The microdata is recorded: its retried build removed the killed attempt's folder first, and its own when done.
   expect(scratchFolders(drilled.id)).toEqual([]);
-  await killHard(workers[1]);
-  workers.push(spawnWorker(app.ctx.cfg, LOCK));
+  await killHard(workers.nth(1));
+  workers.start();
 
   const done = await waitFor(async () => {
     const row = await releaseRow(app, drilled.id);

@@ -1,21 +1,19 @@
-import type { ChildProcess } from 'node:child_process';
 import { and, eq } from 'drizzle-orm';
 import { auditEvents, jobRuns } from '../../db/schema';
 import { signedIn, startTestApp, waitFor, type ApiClient, type TestApp } from '../support/harness';
 import { insertPartner } from '../support/partners';
 import { generatedBytes, upload, waitForSubmission } from '../support/submissions';
-import { killHard, spawnWorker } from '../support/worker-process';
+import { drillWorkers, killHard } from '../support/worker-process';
 
 /**
  * A job whose worker dies on every attempt (a file that runs it out of memory, say) is given up
  * after BullMQ's stall limit, and the submission says so instead of staying "profiling" forever;
  * the steward can retry it once the cause is fixed.
  */
-const LOCK = { WORKER_LOCK_MS: '3000' };
 let app: TestApp;
 let steward: ApiClient;
 let partnerId: string;
-const workers: ChildProcess[] = [];
+const workers = drillWorkers(() => app.ctx.cfg);
 
 beforeAll(async () => {
   app = await startTestApp();
@@ -23,7 +21,7 @@ beforeAll(async () => {
   steward = (await signedIn(app, ['data_steward'])).client;
 });
 afterAll(async () => {
-  await Promise.all(workers.map(killHard));
+  await workers.killAll();
   await app.close();
 });
 
@@ -37,8 +35,7 @@ it('fails the submission with a readable reason once its worker has died three t
   // Each time a worker has (re)started the job, kill it: the job's row is touched when it starts.
   let since = new Date(0);
   for (let kill = 1; kill <= 3; kill++) {
-    const worker = spawnWorker(app.ctx.cfg, LOCK);
-    workers.push(worker);
+    const worker = workers.start();
     await waitFor(async () => {
       const r = await jobRun();
       return r?.status === 'active' && r.updatedAt > since ? r : null;
@@ -46,7 +43,7 @@ it('fails the submission with a readable reason once its worker has died three t
     await killHard(worker);
     since = new Date();
   }
-  workers.push(spawnWorker(app.ctx.cfg, LOCK));
+  workers.start();
 
   const failed = await waitForSubmission(app, submissionId, ['failed', 'profiled'], 60_000);
   expect(failed.status).toBe('failed');

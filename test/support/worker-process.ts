@@ -36,3 +36,21 @@ export function killHard(child: ChildProcess): Promise<void> {
     child.kill('SIGKILL');
   });
 }
+
+/**
+ * The worker processes of a crash drill, started with a 3 s job lock so that the job of one killed
+ * with SIGKILL is taken over within seconds. `killAll` when the drill's file ends.
+ */
+export function drillWorkers(cfg: () => Config) {
+  const started: ChildProcess[] = [];
+  return {
+    start(): ChildProcess {
+      const worker = spawnWorker(cfg(), { WORKER_LOCK_MS: '3000' });
+      started.push(worker);
+      return worker;
+    },
+    /** The n-th worker started, from 0. */
+    nth: (n: number): ChildProcess => started[n],
+    killAll: async () => { await Promise.all(started.map(killHard)); },
+  };
+}
