@@ -80,6 +80,17 @@ async function outputText(key: string): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/**
+ * The run's job once it has ended with `status`: a run is completed or failed first and the files
+ * of earlier attempts removed after, so those are gone only once its job has ended.
+ */
+async function jobEnded(runId: string, status: 'completed' | 'failed') {
+  return waitFor(async () => {
+    const [job] = await app.ctx.db.select().from(jobRuns).where(eq(jobRuns.jobId, `anonymize-${runId}`));
+    return job?.status === status ? job : null;
+  }, 20_000, `the job of run ${runId} to end`);
+}
+
 const releaseOf = async (id: string) => (await app.ctx.db.select().from(releases).where(eq(releases.id, id)))[0];
 
 beforeAll(async () => {
@@ -279,6 +290,7 @@ describe('files an interrupted attempt left in the run\'s folder', () => {
     const runId = await startRun(await releaseWith(harmonized.map((s) => s.id)), defaultPolicy, true);
     const run = await finishedRun(runId);
     expect(run.status).toBe('completed');
+    await jobEnded(runId, 'completed');
     expect(readdirSync(runFiles(runId)).sort()).toEqual([run.outputKey!, run.classCountsKey!].map((k) => `${basename(k)}.enc`).sort());
     expect(await app.ctx.blobs.sha256(run.outputKey!)).toBe(run.outputSha256);
     expect(await app.ctx.blobs.exists(other.key)).toBe(true);
@@ -296,9 +308,8 @@ describe('a run that cannot succeed', () => {
     const run = await finishedRun(runId);
     expect(run.status).toBe('failed');
     expect(run.failureReason).toMatch(/^yearOfRegistration: value "20\d\d" is not in the hierarchy$/);
+    expect(await jobEnded(runId, 'failed')).toMatchObject({ attempts: 1 });
     expect(readdirSync(runFiles(runId))).toEqual([]);
-    const [job] = await app.ctx.db.select().from(jobRuns).where(eq(jobRuns.jobId, `anonymize-${runId}`));
-    expect(job).toMatchObject({ status: 'failed', attempts: 1 });
   }, 60_000);
 
   it('fails when a flag holds something other than 0 or 1', async () => {
