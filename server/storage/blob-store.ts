@@ -11,6 +11,14 @@ export interface StoredBlob {
   sha256: string;
 }
 
+/** A file of the store: a blob under its key, or an unfinished write (`partial`) of one. */
+export interface BlobEntry {
+  key: string;
+  partial: boolean;
+  /** When it was last written to (ms since the epoch). */
+  modifiedAt: number;
+}
+
 export class SizeLimitError extends Error {
   constructor(readonly limit: number) {
     super(`File is larger than the limit of ${limit} bytes`);
@@ -100,6 +108,35 @@ export class BlobStore {
       removed.push(entry.name);
     }
     return removed;
+  }
+
+  /**
+   * Every blob under `prefix` (the whole store without one), at any depth: its key, whether it is an
+   * unfinished write (`.partial`), and when it was last written to. Files the store did not write
+   * are not listed.
+   */
+  async list(prefix?: string): Promise<BlobEntry[]> {
+    const top = prefix === undefined ? this.root : this.folder(prefix);
+    const entries = await fs.promises.readdir(top, { recursive: true, withFileTypes: true }).catch((err: NodeJS.ErrnoException) => {
+      if (err.code === 'ENOENT') return [];
+      throw err;
+    });
+    const found: BlobEntry[] = [];
+    for (const entry of entries) {
+      const m = /^(.+)\.enc(\.partial)?$/.exec(entry.name);
+      if (!entry.isFile() || !m) continue;
+      const file = path.join(entry.parentPath, entry.name);
+      const stat = await fs.promises.stat(file).catch(() => null);
+      if (!stat) continue; // removed meanwhile
+      const key = path.relative(this.root, path.join(entry.parentPath, m[1])).split(path.sep).join('/');
+      found.push({ key, partial: m[2] !== undefined, modifiedAt: stat.mtimeMs });
+    }
+    return found;
+  }
+
+  /** Removes a blob `list` found, complete or unfinished. */
+  async remove(entry: BlobEntry): Promise<void> {
+    await fs.promises.rm(entry.partial ? `${this.file(entry.key)}.partial` : this.file(entry.key), { force: true });
   }
 
   async exists(key: string): Promise<boolean> {

@@ -89,19 +89,27 @@ export async function attachAgreementDocument(db: Db, blobs: BlobStore, actor: A
   if (stored.size === 0) await refuse('validation', `"${file.filename}" is empty`);
   if (!head.subarray(0, 5).equals(Buffer.from('%PDF-'))) await refuse('unsupported_media_type', `"${file.filename}" is not a PDF: only signed agreements in PDF are accepted`);
 
-  return db.transaction(async (tx) => {
-    const [row] = await tx
+  const row = await db.transaction(async (tx) => {
+    const [updated] = await tx
       .update(agreements)
       .set({ documentKey: stored.key, documentName: file.filename, documentSize: stored.size, documentSha256: stored.sha256, updatedAt: sql`now()` })
       .where(and(eq(agreements.id, id), eq(agreements.status, 'draft')))
       .returning();
-    if (!row) throw new AppError('conflict', 'The agreement changed while uploading; reload and try again');
-    if (agreement.documentKey) await blobs.delete(agreement.documentKey);
+    if (!updated) return undefined;
     await recordAuditEvent(tx, actor, meta, {
       action: 'agreement.document_attached', entityType: 'agreement', entityId: id, details: { size: stored.size, sha256: stored.sha256 },
     });
-    return row;
+    return updated;
   });
+  // (Should the transaction fail, the new file stays until the retention sweep finds that no
+  // agreement names it: a failed COMMIT may still have committed.)
+  if (!row) {
+    await blobs.delete(stored.key);
+    throw new AppError('conflict', 'The agreement changed while uploading; reload and try again');
+  }
+  // The file replaced goes once the agreement names the new one: not before the commit.
+  if (agreement.documentKey) await blobs.delete(agreement.documentKey);
+  return row;
 }
 
 export function transitionAgreement(db: Db, actor: Actor, meta: RequestMeta, id: string, action: string, reason?: string) {

@@ -41,6 +41,8 @@ export async function receiveSubmission(ctx: AppContext, actor: Actor, meta: Req
     await ctx.blobs.delete(stored.key);
     throw new AppError('validation', `"${file.filename}" is empty: there is nothing to import`, { fields: [{ path: 'file', message: 'Empty file' }] });
   }
+  // Should recording it fail, the stored file is not removed here: a failed COMMIT may still have
+  // committed. The retention sweep removes it later if no submission names it (removeLeftoverBlobs).
   const submission = await ctx.db.transaction(async (tx) => {
     const [earlier] = await tx
       .select({ id: submissions.id })

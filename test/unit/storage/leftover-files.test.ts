@@ -43,6 +43,28 @@ describe('BlobStore.prune', () => {
   });
 });
 
+describe('BlobStore.list', () => {
+  it('lists the store\'s files at any depth by key, unfinished writes marked, with when each was last written', async () => {
+    const blobs = new BlobStore(root, randomBytes(32).toString('hex'));
+    const raw = await blobs.put('submissions/p1', Readable.from(['raw']));
+    const doc = await blobs.put('agreements', Readable.from(['%PDF-']));
+    write(path.join(root, 'submissions/p1/0f1e.enc.partial'));
+    hoursAgo(path.join(root, 'submissions/p1/0f1e.enc.partial'), 2);
+    write(path.join(root, 'submissions/p1/notes.txt'));
+
+    const all = await blobs.list();
+    expect(all.map((e) => [e.key, e.partial]).sort()).toEqual([[doc.key, false], [raw.key, false], ['submissions/p1/0f1e', true]].sort());
+    const partial = all.find((e) => e.partial)!;
+    expect(Date.now() - partial.modifiedAt).toBeGreaterThan(3600 * 1000);
+    expect((await blobs.list('submissions')).map((e) => e.key).sort()).toEqual([raw.key, 'submissions/p1/0f1e'].sort());
+    await expect(blobs.list('releases')).resolves.toEqual([]);
+
+    await blobs.remove(partial);
+    await blobs.remove(all.find((e) => e.key === doc.key)!);
+    expect((await blobs.list()).map((e) => e.key)).toEqual([raw.key]);
+  });
+});
+
 describe('scratch folders', () => {
   it('removes the folders of one owner only', async () => {
     for (const name of ['publish-r1.aaaaaa', 'publish-r1.bbbbbb', 'publish-r10.cccccc', 'publish-r2.dddddd']) write(path.join(root, name, 'bucket-0'));
