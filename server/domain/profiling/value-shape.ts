@@ -74,12 +74,21 @@ function digitCount(v: string): number {
   return digits;
 }
 
+// Lengths beyond which a pattern cannot match, so that long text (narratives, addresses) is not
+// lower-cased or run through patterns that would fail anyway.
+const LONGEST_WORD = Math.max(...[...BOOLEAN_WORDS, ...MISSING_MARKERS].map((w) => w.length));
+const LONGEST_ID = 40;
+const LONGEST_DOCUMENT = 13;
+
 /** Classifies a trimmed, non-empty value. */
 export function classifyValue(v: string): ValueShape {
-  const lower = v.toLowerCase();
-  let traits = MISSING_MARKERS.has(lower) ? Trait.MissingMarker : 0;
   const words = countWords(v);
-  if (BOOLEAN_WORDS.has(lower)) return { shape: Shape.Boolean, words, traits };
+  let traits = 0;
+  if (v.length <= LONGEST_WORD) {
+    const lower = v.toLowerCase();
+    if (MISSING_MARKERS.has(lower)) traits = Trait.MissingMarker;
+    if (BOOLEAN_WORDS.has(lower)) return { shape: Shape.Boolean, words, traits };
+  }
   const first = v.charCodeAt(0);
   const numericStart = (first >= 48 && first <= 57) || first === 43 || first === 45 || first === 46 || first === 40;
   if (numericStart) {
@@ -97,8 +106,8 @@ export function classifyValue(v: string): ValueShape {
     }
   }
   if (v.includes('@') && EMAIL.test(v)) return { shape: Shape.Email, words, traits };
-  if (ID_LIKE.test(v)) traits |= Trait.IdLike;
-  if (DOCUMENT_LIKE.test(v)) traits |= Trait.DocumentLike;
+  if (v.length <= LONGEST_ID && ID_LIKE.test(v)) traits |= Trait.IdLike;
+  if (v.length <= LONGEST_DOCUMENT && DOCUMENT_LIKE.test(v)) traits |= Trait.DocumentLike;
   if (words <= 4 && NAME_LIKE.test(v)) traits |= Trait.NameLike;
   // Addresses carry a street or postal number; testing only those keeps prose off the slow regex.
   if (words >= 2 && words <= 12 && /\d/.test(v) && (ADDRESS_NUMBER.test(v) || STREET.test(v))) traits |= Trait.AddressLike;
