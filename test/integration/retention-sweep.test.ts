@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { and, eq, inArray } from 'drizzle-orm';
-import { auditEvents, jobRuns, submissions } from '../../db/schema';
+import { auditEvents, jobRuns, reports, submissions } from '../../db/schema';
 import { startTestApp, waitFor, type TestApp } from '../support/harness';
 import { insertPartner } from '../support/partners';
 
@@ -60,11 +60,15 @@ it('deletes raw files harmonized more than RAW_RETENTION_DAYS ago, records it an
   expect(events.map((e) => [e.entityId, e.actorName, e.details])).toEqual([[due.id, 'system', { retentionDays: 30 }]]);
 });
 
-it('removes unfinished writes and unrecorded uploads idle for an hour, and nothing recorded, recent or of other kinds', async () => {
+it('removes unfinished writes, and uploads or reports no row records, once idle for an hour; nothing recorded, recent or of other kinds', async () => {
   const partner = await insertPartner(app.ctx, 'active');
-  // A raw file and an agreement document stored by a process killed before it recorded them.
+  // A raw file, an agreement document and a contribution report stored by a process killed before it recorded them.
   const unrecordedRaw = await store(`submissions/${partner.id}`, 'raw partner file, never recorded');
   const unrecordedAgreement = await store('agreements', '%PDF- never recorded');
+  const unrecordedReport = await store(`reports/${partner.id}`, '%PDF- report never recorded');
+  // A recorded report stored long ago.
+  const recordedReport = await store(`reports/${partner.id}`, '%PDF- report');
+  await app.ctx.db.insert(reports).values({ kind: 'contribution', partnerId: partner.id, status: 'completed', storageKey: recordedReport.key, size: recordedReport.size, sha256: recordedReport.sha256 });
   // The same, stored moments ago: their upload may still be recording them.
   const justStored = await store(`submissions/${partner.id}`, 'raw partner file being recorded');
   // A recorded raw file stored long ago.
@@ -79,17 +83,17 @@ it('removes unfinished writes and unrecorded uploads idle for an hour, and nothi
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, 'encrypted bytes so far');
   }
-  for (const file of [blobFile(unrecordedRaw.key), blobFile(unrecordedAgreement.key), blobFile(recordedBlob.key), blobFile(artifact.key), deadWrite]) age(file, 2);
+  for (const blob of [unrecordedRaw, unrecordedAgreement, unrecordedReport, recordedBlob, recordedReport, artifact]) age(blobFile(blob.key), 2);
+  age(deadWrite, 2);
 
   const run = await runSweep();
 
-  expect(fs.existsSync(blobFile(unrecordedRaw.key))).toBe(false);
-  expect(fs.existsSync(blobFile(unrecordedAgreement.key))).toBe(false);
+  for (const gone of [unrecordedRaw, unrecordedAgreement, unrecordedReport]) expect(await app.ctx.blobs.exists(gone.key)).toBe(false);
   expect(fs.existsSync(deadWrite)).toBe(false);
-  for (const kept of [justStored, recordedBlob, artifact]) expect(await app.ctx.blobs.exists(kept.key)).toBe(true);
+  for (const kept of [justStored, recordedBlob, recordedReport, artifact]) expect(await app.ctx.blobs.exists(kept.key)).toBe(true);
   expect(fs.existsSync(liveWrite)).toBe(true);
   expect(run.result).toMatchObject({ unfinishedFilesRemoved: expect.any(Number), unrecordedFilesRemoved: expect.any(Number) });
   const result = run.result as { unfinishedFilesRemoved: number; unrecordedFilesRemoved: number };
   expect(result.unfinishedFilesRemoved).toBeGreaterThanOrEqual(1);
-  expect(result.unrecordedFilesRemoved).toBeGreaterThanOrEqual(2);
+  expect(result.unrecordedFilesRemoved).toBeGreaterThanOrEqual(3);
 });
