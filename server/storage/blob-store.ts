@@ -4,6 +4,7 @@ import path from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { DecryptStream, EncryptStream } from './blob-crypto';
+import { folderEntries } from './folder-entries';
 
 export interface StoredBlob {
   key: string;
@@ -96,10 +97,7 @@ export class BlobStore {
   async prune(prefix: string, keep: readonly string[]): Promise<string[]> {
     const dir = this.folder(prefix);
     const kept = new Set(keep.map((key) => this.file(key)));
-    const entries = await fs.promises.readdir(dir, { withFileTypes: true }).catch((err: NodeJS.ErrnoException) => {
-      if (err.code === 'ENOENT') return [];
-      throw err;
-    });
+    const entries = await folderEntries(dir);
     const removed: string[] = [];
     for (const entry of entries) {
       const file = path.join(dir, entry.name);
@@ -117,10 +115,7 @@ export class BlobStore {
    */
   async list(prefix?: string): Promise<BlobEntry[]> {
     const top = prefix === undefined ? this.root : this.folder(prefix);
-    const entries = await fs.promises.readdir(top, { recursive: true, withFileTypes: true }).catch((err: NodeJS.ErrnoException) => {
-      if (err.code === 'ENOENT') return [];
-      throw err;
-    });
+    const entries = await folderEntries(top, true);
     const found: BlobEntry[] = [];
     for (const entry of entries) {
       const m = /^(.+)\.enc(\.partial)?$/.exec(entry.name);

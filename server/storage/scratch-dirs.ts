@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { folderEntries } from './folder-entries';
 
 /**
  * Scratch folders under DATA_DIR/tmp hold unencrypted (de-identified) rows while a job sorts them,
@@ -21,11 +22,7 @@ async function removeFolders(root: string, names: string[]): Promise<string[]> {
 }
 
 async function folderNames(root: string): Promise<string[]> {
-  const entries = await fs.promises.readdir(root, { withFileTypes: true }).catch((err: NodeJS.ErrnoException) => {
-    if (err.code === 'ENOENT') return [];
-    throw err;
-  });
-  return entries.filter((e) => e.isDirectory()).map((e) => e.name);
+  return (await folderEntries(root)).filter((e) => e.isDirectory()).map((e) => e.name);
 }
 
 /** Removes the scratch folders of `owner` (earlier attempts of its job). Returns their names. */
