@@ -205,6 +205,31 @@ describe('mapping review, four eyes, harmonization', () => {
     expect(done).toMatchObject({ status: 'harmonized', recordCount: ROWS, mappingVersionId: versionId });
   });
 
+  it('a partner user reading in French is told in French why a file could not be read, with the precise reason after', async () => {
+    const own = await insertPartner(app.ctx, 'active');
+    const user = await createTestUser(app.ctx, ['partner_user'], own.id);
+    const client = new ApiClient(app.baseUrl);
+    await client.login(user.email);
+    const sent = await upload(client, own.id, Buffer.from('case_id;age;nationalite\r\n'), 'export-foyer.csv');
+    expect(sent.status).toBe(201);
+    const failed = await waitForSubmission(app, sent.body.id, ['failed', 'profiled']);
+    expect(failed.status).toBe('failed');
+    await inBrowser(browser, app.baseUrl, 'partner-failure-fr', async (page) => {
+      await signIn(page, user.email);
+      await chooseLanguage(page, 'English', 'Français');
+      await page.goto(`/#/submissions/${sent.body.id}/show`);
+      const failure = page.getByTestId('submission-failure');
+      await failure.getByText('Le traitement a échoué').waitFor();
+      expect(await failure.getByTestId('failure-summary').innerText()).toBe('Le fichier a un en-tête mais aucune ligne de données.');
+      await failure.getByText(`Détails (en anglais) : ${failed.failureReason}`).waitFor();
+      await failure.getByTestId('failure-where').getByText('ligne 1').waitFor();
+      // Said once: the failed job's own error box would only repeat it.
+      await page.locator('[data-testid="job-progress"][data-status="failed"]').waitFor();
+      expect(await page.getByTestId('job-error').count()).toBe(0);
+      await screenshot(page, 'mapping-16-partner-failure-fr');
+    });
+  });
+
   it('a partner user uploads a file for its own organisation only and follows it until profiled', async () => {
     const own = await insertPartner(app.ctx, 'active', { name: `Own Hotline ${Date.now()}` });
     const user = await createTestUser(app.ctx, ['partner_user'], own.id);

@@ -1,9 +1,30 @@
+import type { SourceFileErrorCode } from '../../../server/domain/source-files/source-file-error';
+
 /**
  * Strings of the data intake pages: partners and their agreements, submissions, the mapping
  * editor, and the dashboard's widgets. intake-fr.ts and intake-es.ts must have exactly these keys.
  */
 export const intakeEn = {
   app: {
+    source_errors: {
+      empty_file: 'The file is empty.',
+      header_only: 'The file has a header but no data rows.',
+      no_header: 'No header row naming the columns was found.',
+      ragged_row: 'A row does not have as many cells as the header has columns.',
+      duplicate_column: 'Two columns have the same name.',
+      too_many_columns: 'The file has more columns than can be read.',
+      unsupported_encoding: 'The file’s character encoding is not supported: save it as UTF-8.',
+      invalid_encoding: 'The file’s text is not valid in its encoding: it is truncated or damaged.',
+      binary_content: 'The file contains binary data: it is not a text file.',
+      unsupported_format: 'This is not a CSV, TSV or XLSX file.',
+      wrong_delimiter: 'The column separator could not be determined.',
+      unclosed_quote: 'A cell opens a quotation mark that is never closed.',
+      record_too_large: 'A row is too long to be read: a quotation mark is probably never closed.',
+      file_too_large: 'The file is over the size limit.',
+      zip_bomb: 'The workbook unpacks to far more data than its size: it was refused as unsafe.',
+      invalid_xlsx: 'The workbook is damaged or is not an XLSX file.',
+      formula_cell: 'A cell holds a spreadsheet formula, which is refused.',
+    } satisfies Record<SourceFileErrorCode, string>,
     upload: {
       drop_here: 'Drag a file here, or click to choose one',
       drop_now: 'Drop the file to upload it',
@@ -105,6 +126,7 @@ export const intakeEn = {
       rejected_title: 'Rejected by a steward',
       at_row: 'row %{row}',
       at_column: 'column "%{column}"',
+      failure_details: 'Details (in English): %{reason}',
       duplicate_of: 'The same file was already received:',
       open_mapping: 'Mapping version used',
       no_profile: 'The file has not been profiled yet.',

@@ -2,6 +2,25 @@ import type { IntakeStrings } from './intake-en';
 
 export const intakeEs: IntakeStrings = {
   app: {
+    source_errors: {
+      empty_file: 'El archivo está vacío.',
+      header_only: 'El archivo tiene encabezado pero ninguna fila de datos.',
+      no_header: 'No se encontró ninguna fila de encabezado que nombre las columnas.',
+      ragged_row: 'Una fila no tiene tantas celdas como columnas tiene el encabezado.',
+      duplicate_column: 'Dos columnas tienen el mismo nombre.',
+      too_many_columns: 'El archivo tiene más columnas de las que se pueden leer.',
+      unsupported_encoding: 'La codificación de caracteres del archivo no es compatible: guárdelo en UTF-8.',
+      invalid_encoding: 'El texto del archivo no es válido en su codificación: está truncado o dañado.',
+      binary_content: 'El archivo contiene datos binarios: no es un archivo de texto.',
+      unsupported_format: 'No es un archivo CSV, TSV ni XLSX.',
+      wrong_delimiter: 'No se pudo determinar el separador de columnas.',
+      unclosed_quote: 'Una celda abre unas comillas que nunca se cierran.',
+      record_too_large: 'Una fila es demasiado larga para leerse: probablemente unas comillas nunca se cierran.',
+      file_too_large: 'El archivo supera el tamaño máximo.',
+      zip_bomb: 'El libro se descomprime en muchos más datos que su tamaño: se rechazó por seguridad.',
+      invalid_xlsx: 'El libro está dañado o no es un archivo XLSX.',
+      formula_cell: 'Una celda contiene una fórmula de hoja de cálculo, lo que se rechaza.',
+    },
     upload: {
       drop_here: 'Arrastre un archivo aquí o haga clic para elegir uno',
       drop_now: 'Suelte el archivo para subirlo',
@@ -103,6 +122,7 @@ export const intakeEs: IntakeStrings = {
       rejected_title: 'Rechazado por un gestor de datos',
       at_row: 'fila %{row}',
       at_column: 'columna «%{column}»',
+      failure_details: 'Detalles (en inglés): %{reason}',
       duplicate_of: 'Ya se recibió el mismo archivo:',
       open_mapping: 'Versión de correspondencia usada',
       no_profile: 'El archivo aún no se ha perfilado.',

@@ -2,6 +2,25 @@ import type { IntakeStrings } from './intake-en';
 
 export const intakeFr: IntakeStrings = {
   app: {
+    source_errors: {
+      empty_file: 'Le fichier est vide.',
+      header_only: 'Le fichier a un en-tête mais aucune ligne de données.',
+      no_header: 'Aucune ligne d’en-tête nommant les colonnes n’a été trouvée.',
+      ragged_row: 'Une ligne n’a pas autant de cellules que l’en-tête a de colonnes.',
+      duplicate_column: 'Deux colonnes portent le même nom.',
+      too_many_columns: 'Le fichier a plus de colonnes qu’il n’est possible d’en lire.',
+      unsupported_encoding: 'L’encodage des caractères du fichier n’est pas pris en charge : enregistrez-le en UTF-8.',
+      invalid_encoding: 'Le texte du fichier n’est pas valide dans son encodage : il est tronqué ou endommagé.',
+      binary_content: 'Le fichier contient des données binaires : ce n’est pas un fichier texte.',
+      unsupported_format: 'Ce n’est pas un fichier CSV, TSV ou XLSX.',
+      wrong_delimiter: 'Le séparateur de colonnes n’a pas pu être déterminé.',
+      unclosed_quote: 'Une cellule ouvre un guillemet qui n’est jamais fermé.',
+      record_too_large: 'Une ligne est trop longue pour être lue : un guillemet n’est probablement jamais fermé.',
+      file_too_large: 'Le fichier dépasse la taille maximale.',
+      zip_bomb: 'Le classeur se décompresse en bien plus de données que sa taille : il a été refusé par sécurité.',
+      invalid_xlsx: 'Le classeur est endommagé ou n’est pas un fichier XLSX.',
+      formula_cell: 'Une cellule contient une formule de tableur, ce qui est refusé.',
+    },
     upload: {
       drop_here: 'Glissez un fichier ici, ou cliquez pour en choisir un',
       drop_now: 'Déposez le fichier pour le téléverser',
@@ -103,6 +122,7 @@ export const intakeFr: IntakeStrings = {
       rejected_title: 'Rejeté par un gestionnaire de données',
       at_row: 'ligne %{row}',
       at_column: 'colonne « %{column} »',
+      failure_details: 'Détails (en anglais) : %{reason}',
       duplicate_of: 'Le même fichier a déjà été reçu :',
       open_mapping: 'Version de correspondance utilisée',
       no_profile: "Le fichier n'a pas encore été profilé.",

@@ -2,24 +2,28 @@
  * Why a partner file cannot be read, in words a data steward can act on. Messages name rows,
  * columns and header names but never cell values: the cells of a raw upload are personal data.
  */
-export type SourceFileErrorCode =
-  | 'empty_file'
-  | 'header_only'
-  | 'no_header'
-  | 'ragged_row'
-  | 'duplicate_column'
-  | 'too_many_columns'
-  | 'unsupported_encoding'
-  | 'invalid_encoding'
-  | 'binary_content'
-  | 'unsupported_format'
-  | 'wrong_delimiter'
-  | 'unclosed_quote'
-  | 'record_too_large'
-  | 'file_too_large'
-  | 'zip_bomb'
-  | 'invalid_xlsx'
-  | 'formula_cell';
+export const SOURCE_FILE_ERROR_CODES = [
+  'empty_file',
+  'header_only',
+  'no_header',
+  'ragged_row',
+  'duplicate_column',
+  'too_many_columns',
+  'unsupported_encoding',
+  'invalid_encoding',
+  'binary_content',
+  'unsupported_format',
+  'wrong_delimiter',
+  'unclosed_quote',
+  'record_too_large',
+  'file_too_large',
+  'zip_bomb',
+  'invalid_xlsx',
+  'formula_cell',
+] as const;
+export type SourceFileErrorCode = (typeof SOURCE_FILE_ERROR_CODES)[number];
+
+export const isSourceFileErrorCode = (code: unknown): code is SourceFileErrorCode => (SOURCE_FILE_ERROR_CODES as readonly unknown[]).includes(code);
 
 export class SourceFileError extends Error {
   override readonly name = 'SourceFileError';

@@ -4,6 +4,7 @@ import {
   DateField, FunctionField, Labeled, Link, NumberField, Show, TabbedShowLayout, TextField, TopToolbar, useCreatePath,
   useLocaleState, usePermissions, useRecordContext, useTranslate,
 } from 'react-admin';
+import { isSourceFileErrorCode } from '../../../../server/domain/source-files/source-file-error';
 import { formatBytes } from '../../api/upload';
 import { rolesAllow } from '../../auth/permissions';
 import { EntityHistory } from '../../components/EntityHistory';
@@ -73,19 +74,29 @@ const LatestJob = ({ submission }: { submission: SubmissionDetail }) => {
         </Typography>
       </Stack>
       <JobProgressBar run={run} showStep={isRunning(run.status)} />
-      {run.status === 'failed' && run.error && <Alert severity="error" sx={{ mt: 1 }} data-testid="job-error">{run.error}</Alert>}
+      {/* The submission's own failure box below says it already, when the job failed the submission. */}
+      {run.status === 'failed' && run.error && run.error !== submission.failureReason && <Alert severity="error" sx={{ mt: 1 }} data-testid="job-error">{run.error}</Alert>}
     </Box>
   );
 };
 
 const Failure = ({ submission }: { submission: SubmissionDetail }) => {
   const translate = useTranslate();
+  const [locale] = useLocaleState();
   if (!submission.failureReason || !['failed', 'rejected'].includes(submission.status)) return null;
   const d = submission.failureDetails;
+  // The server words its reasons in English; a file that could not be read also has a code, said
+  // here in the reader's language, with the server's precise words after it.
+  const summary = locale !== 'en' && isSourceFileErrorCode(d?.code) ? translate(`app.source_errors.${d.code}`) : null;
   return (
     <Alert severity={submission.status === 'failed' ? 'error' : 'warning'} data-testid="submission-failure">
       <AlertTitle>{translate(submission.status === 'failed' ? 'app.submissions.failed_title' : 'app.submissions.rejected_title')}</AlertTitle>
-      {submission.failureReason}
+      {summary ? (
+        <>
+          <Typography data-testid="failure-summary">{summary}</Typography>
+          <Typography variant="body2" sx={{ mt: 0.5 }}>{translate('app.submissions.failure_details', { reason: submission.failureReason })}</Typography>
+        </>
+      ) : submission.failureReason}
       {(d?.row != null || d?.column) && (
         <Typography variant="body2" sx={{ mt: 0.5 }} data-testid="failure-where">
           {[d?.row != null ? translate('app.submissions.at_row', { row: d.row }) : null, d?.column ? translate('app.submissions.at_column', { column: d.column }) : null].filter(Boolean).join(' · ')}
