@@ -227,6 +227,13 @@ describe('mapping review, four eyes, harmonization', () => {
       await page.locator('[data-testid="job-progress"][data-status="failed"]').waitFor();
       expect(await page.getByTestId('job-error').count()).toBe(0);
       await screenshot(page, 'mapping-16-partner-failure-fr');
+
+      // A refusal answered at once (an empty file): its code in French, the server's words after.
+      await page.goto('/#/');
+      await page.getByTestId('widget-own-partner').getByRole('link', { name: 'Téléverser un fichier' }).click();
+      await page.getByTestId('file-input').setInputFiles({ name: 'vide.csv', mimeType: 'text/csv', buffer: Buffer.alloc(0) });
+      await page.getByTestId('upload-error').getByText('Refusé : un élément de la demande n’est pas valide. ("vide.csv" is empty: there is nothing to import)').waitFor();
+      await screenshot(page, 'mapping-17-partner-refusal-fr');
     });
   });
 

@@ -37,6 +37,22 @@ function formErrors(body: ApiErrorBody): Record<string, unknown> | undefined {
   return errors;
 }
 
+/** How an API error code is said in the reader's language; nothing until the i18n provider says how. */
+let errorCodeWords: (code: string) => string | undefined = () => undefined;
+export function sayErrorCodesWith(words: (code: string) => string | undefined): void {
+  errorCodeWords = words;
+}
+
+/**
+ * A failed call's message: the server words it in English, so for a reader of another language
+ * its code is said first in theirs, with the server's precise words after it.
+ */
+export function apiErrorMessage(body: ApiErrorBody, fallback: string): string {
+  const message = body.message ?? fallback;
+  const words = body.code ? errorCodeWords(body.code) : undefined;
+  return words ? `${words} (${message})` : message;
+}
+
 function toApiError(err: unknown): unknown {
   if (!(err instanceof HttpError)) {
     // fetch itself failed: the server is unreachable.
@@ -44,7 +60,8 @@ function toApiError(err: unknown): unknown {
   }
   const body = (err.body ?? {}) as ApiErrorBody;
   const errors = formErrors(body);
-  return errors ? new HttpError(err.message, err.status, { ...body, errors }) : err;
+  const message = apiErrorMessage(body, err.message);
+  return errors || message !== err.message ? new HttpError(message, err.status, errors ? { ...body, errors } : body) : err;
 }
 
 /** The one way the UI talks to the API: same-origin cookie, JSON, and the CSRF token on changes. */

@@ -1,5 +1,6 @@
 import { HttpError } from 'react-admin';
 import { session } from '../auth/session';
+import { apiErrorMessage } from './http';
 
 export interface UploadProgress {
   loaded: number;
@@ -37,7 +38,7 @@ export function uploadFile<T = unknown>(path: string, file: File, onProgress: (p
         /* not JSON */
       }
       if (xhr.status >= 200 && xhr.status < 300) resolve(body as T);
-      else reject(new HttpError(String(body.message ?? xhr.statusText ?? 'Upload failed'), xhr.status, body));
+      else reject(new HttpError(apiErrorMessage(body, xhr.statusText || 'Upload failed'), xhr.status, body));
     };
     xhr.onerror = () => reject(new HttpError('app.errors.network', 0, { code: 'network' }));
     xhr.onabort = () => reject(new HttpError('app.upload.cancelled', 0, { code: 'aborted' }));

@@ -1,4 +1,5 @@
 import englishMessages from 'ra-language-english';
+import type { ErrorCode } from '../../../server/errors/app-error';
 import { domainEn } from './domain-en';
 import { intakeEn } from './intake-en';
 import { mergeMessages } from './merge';
@@ -9,6 +10,21 @@ export const appEn = {
   app: {
     title: 'CTDC back office',
     errors: { network: 'The server cannot be reached. Check your connection and try again.' },
+    api_errors: {
+      bad_request: 'The request could not be understood.',
+      validation: 'Refused: something in the request is not valid.',
+      unauthenticated: 'Please sign in.',
+      forbidden: 'Your role does not allow this.',
+      not_found: 'Not found.',
+      conflict: 'Not possible in the current state: reload the page and check.',
+      payload_too_large: 'The file or request is too large.',
+      unsupported_media_type: 'This type of file is not accepted here.',
+      guard_failed: 'A condition for this action is not met.',
+      unprocessable: 'The request cannot be carried out as it is.',
+      rate_limited: 'Too many attempts: wait, then try again.',
+      internal: 'Something went wrong on our side.',
+      unavailable: 'A service is unavailable: try again in a moment.',
+    } satisfies Record<ErrorCode, string>,
     login: {
       title: 'Sign in',
       subtitle: 'Counter-Trafficking Data Collaborative back office',

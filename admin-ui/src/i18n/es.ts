@@ -9,6 +9,21 @@ export const appEs: AppStrings = {
   app: {
     title: 'Back office de CTDC',
     errors: { network: 'No se puede contactar con el servidor. Compruebe su conexión e inténtelo de nuevo.' },
+    api_errors: {
+      bad_request: 'No se pudo entender la solicitud.',
+      validation: 'Rechazado: algo en la solicitud no es válido.',
+      unauthenticated: 'Inicie sesión.',
+      forbidden: 'Su rol no lo permite.',
+      not_found: 'No encontrado.',
+      conflict: 'No es posible en el estado actual: recargue la página y compruebe.',
+      payload_too_large: 'El archivo o la solicitud es demasiado grande.',
+      unsupported_media_type: 'Este tipo de archivo no se acepta aquí.',
+      guard_failed: 'No se cumple una condición de esta acción.',
+      unprocessable: 'La solicitud no puede ejecutarse tal como está.',
+      rate_limited: 'Demasiados intentos: espere y vuelva a intentarlo.',
+      internal: 'Algo salió mal por nuestra parte.',
+      unavailable: 'Un servicio no está disponible: inténtelo de nuevo en un momento.',
+    },
     login: {
       title: 'Iniciar sesión',
       subtitle: 'Back office del Counter-Trafficking Data Collaborative',

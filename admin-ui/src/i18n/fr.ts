@@ -9,6 +9,21 @@ export const appFr: AppStrings = {
   app: {
     title: 'Back-office CTDC',
     errors: { network: 'Le serveur est injoignable. Vérifiez votre connexion et réessayez.' },
+    api_errors: {
+      bad_request: 'La requête n’a pas pu être comprise.',
+      validation: 'Refusé : un élément de la demande n’est pas valide.',
+      unauthenticated: 'Veuillez vous connecter.',
+      forbidden: 'Votre rôle ne le permet pas.',
+      not_found: 'Introuvable.',
+      conflict: 'Impossible dans l’état actuel : rechargez la page et vérifiez.',
+      payload_too_large: 'Le fichier ou la requête est trop volumineux.',
+      unsupported_media_type: 'Ce type de fichier n’est pas accepté ici.',
+      guard_failed: 'Une condition de cette action n’est pas remplie.',
+      unprocessable: 'La requête ne peut pas être exécutée telle quelle.',
+      rate_limited: 'Trop de tentatives : patientez, puis réessayez.',
+      internal: 'Une erreur s’est produite de notre côté.',
+      unavailable: 'Un service est indisponible : réessayez dans un instant.',
+    },
     login: {
       title: 'Connexion',
       subtitle: 'Back-office du Counter-Trafficking Data Collaborative',

@@ -1,6 +1,6 @@
 import polyglotI18nProvider from 'ra-i18n-polyglot';
 import type { I18nProvider } from 'react-admin';
-import { apiCall } from '../api/http';
+import { apiCall, sayErrorCodesWith } from '../api/http';
 import { session, type Locale, type SessionUser } from '../auth/session';
 import en from './en';
 
@@ -18,6 +18,9 @@ const messages = (locale: string) => {
 };
 
 const polyglot = polyglotI18nProvider(messages, 'en', LOCALES, { allowMissing: true });
+
+// The API's error codes in the reader's language (English readers get the server's words alone).
+sayErrorCodesWith((code) => (polyglot.getLocale() === 'en' ? undefined : polyglot.translate(`app.api_errors.${code}`, { _: '' }) || undefined));
 
 /** Saves the signed-in user's language choice on the server so every device opens in it. */
 export async function saveLocale(locale: Locale): Promise<void> {
