@@ -9,6 +9,7 @@ import type { Logger } from '../server/logger';
 import { JOB_CATALOG, type JobName, type JobPayload } from './jobs/catalog';
 import { giveUpJob } from './jobs/give-up';
 import type { JobClient } from './queues/job-client';
+import { type StepText } from '../server/domain/job-steps';
 
 export interface JobContext {
   db: Db;
@@ -20,7 +21,7 @@ export interface JobContext {
   log: Logger;
   job: Job;
   /** Live progress: mirrored to BullMQ and to the job_runs row the UI polls. */
-  progress(percent: number, step: string): Promise<void>;
+  progress(percent: number, step: StepText): Promise<void>;
 }
 
 export type JobResult = Record<string, unknown> | void;

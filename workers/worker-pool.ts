@@ -7,6 +7,7 @@ import { giveUpJob } from './jobs/give-up';
 import type { JobClient } from './queues/job-client';
 import { runJob, type HandlerMap, type WorkerDeps } from './runtime';
 import { SCHEDULES } from './schedules';
+import { jobStep } from '../server/domain/job-steps';
 
 /** BullMQ's reason for a job whose workers died more often than maxStalledCount allows. */
 const STALL_LIMIT = 'job stalled more than allowable limit';
@@ -51,7 +52,7 @@ export async function startWorkerPool(opts: {
     // A worker died holding a job (kill -9, lost machine): BullMQ hands it to another; say so in job_runs.
     w.on('stalled', (jobId) => {
       void opts.deps.db.update(jobRuns)
-        .set({ interruptions: sql`${jobRuns.interruptions} + 1`, step: 'A worker stopped mid-job; resumed by another', updatedAt: new Date() })
+        .set({ interruptions: sql`${jobRuns.interruptions} + 1`, step: jobStep('worker_stopped'), updatedAt: new Date() })
         .where(eq(jobRuns.jobId, jobId)).catch(() => undefined);
     });
     w.on('failed', (job, err) => {

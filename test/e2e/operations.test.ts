@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { eq } from 'drizzle-orm';
 import { jobRuns, notifications } from '../../db/schema';
 import { createTestUser, startTestApp, waitFor, type TestApp } from '../support/harness';
-import { ensureAdminUiBuilt, inBrowser, launchBrowser, menuEntries, openMenu, screenshot, signIn } from './support/browser';
+import { chooseLanguage, ensureAdminUiBuilt, inBrowser, launchBrowser, menuEntries, openMenu, screenshot, signIn } from './support/browser';
 
 jest.setTimeout(120_000);
 
@@ -39,6 +39,10 @@ describe('operations pages', () => {
       expect(await page.getByTestId('job-progress').innerText()).toMatch(/Completed[\s\S]*Attempt 2 of 3[\s\S]*100%/);
       expect(JSON.parse(await page.getByTestId('job-run-result').innerText())).toEqual({ attempts: 2 });
       await screenshot(page, 'ops-02-job');
+      // The worker wrote its step in English; a French reader reads it in French.
+      expect(await page.getByTestId('job-step').innerText()).toBe('Attempt 2');
+      await chooseLanguage(page, 'English', 'Français');
+      await page.getByTestId('job-step').getByText('Tentative 2', { exact: true }).waitFor();
     });
   });
 

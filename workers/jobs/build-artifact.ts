@@ -5,6 +5,7 @@ import { findArtifact } from '../../server/services/publication/artifact-store';
 import { loadPublicationInputs, PublicationError } from '../../server/services/publication/publication-inputs';
 import type { JobHandler } from '../runtime';
 import { artifactDeps, flowIdOf, publicationStep } from './publish-step';
+import { jobStep } from '../../server/domain/job-steps';
 
 const BUILDERS = {
   microdata_csv: buildMicrodataArtifact,
@@ -22,14 +23,14 @@ export const buildArtifactJob: JobHandler<'releases.artifact'> = async ({ releas
   return publicationStep(ctx, releaseId, flowId, async () => {
     const existing = await findArtifact(ctx.db, releaseId, kind as ArtifactKind);
     if (existing) {
-      await ctx.progress(100, 'Already recorded');
+      await ctx.progress(100, jobStep('already_recorded'));
       return { kind, skipped: 'already recorded', sha256: existing.sha256 };
     }
     if (kind === 'manifest') throw new PublicationError('The manifest is written by the publish job itself');
     const inputs = await loadPublicationInputs(ctx.db, releaseId);
-    await ctx.progress(2, `Building ${kind.replace('_', ' ')}`);
+    await ctx.progress(2, jobStep('building_artifact', { artifact: kind }));
     const row = await BUILDERS[kind](artifactDeps(ctx), inputs);
-    await ctx.progress(100, 'Recorded');
+    await ctx.progress(100, jobStep('recorded'));
     return { kind, filename: row.filename, size: row.size, sha256: row.sha256 };
   });
 };

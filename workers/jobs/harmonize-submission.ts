@@ -11,6 +11,7 @@ import { performTransitionIn } from '../../server/workflow/engine';
 import { openRecordCopy } from '../../server/services/submissions/copy-records';
 import { submissionBinding, transitionSubmission } from '../../server/services/submissions/submission-workflow';
 import type { JobContext, JobHandler } from '../runtime';
+import { jobStep } from '../../server/domain/job-steps';
 
 const meta = (ctx: JobContext) => ({ requestId: `job:${ctx.job.id}` });
 
@@ -40,7 +41,7 @@ export const harmonizeSubmissionJob: JobHandler<'submissions.harmonize'> = async
   if (standard !== CTDC_K_V7) throw new UnrecoverableError(`Records of standard ${standard.id} have no table yet`);
   if (!submission.blobKey) return failSubmission(ctx, submissionId, 'The raw file was deleted after its retention period; upload it again', {});
 
-  await ctx.progress(1, 'Opening the file');
+  await ctx.progress(1, jobStep('opening_file'));
   const expectedRows = submission.profile?.rowCount ?? 0;
   const client = await ctx.pool.connect();
   let outcome: { records: number; report: ReturnType<ReturnType<typeof compileMapping>['report']> } | undefined;
@@ -64,7 +65,7 @@ export const harmonizeSubmissionJob: JobHandler<'submissions.harmonize'> = async
           rows += batch.length;
           if (rows >= reportAt) {
             reportAt = rows + 20_000;
-            await ctx.progress(expectedRows ? (rows / expectedRows) * 95 : 50, `Harmonizing: ${rows.toLocaleString('en')} records`);
+            await ctx.progress(expectedRows ? (rows / expectedRows) * 95 : 50, jobStep('harmonizing_records', { records: rows }));
           }
         }
       } catch (err) {
@@ -73,7 +74,7 @@ export const harmonizeSubmissionJob: JobHandler<'submissions.harmonize'> = async
       }
       const records = await copy.finish();
       const report = compiled.report();
-      await ctx.progress(97, 'Recording the outcome');
+      await ctx.progress(97, jobStep('recording_outcome'));
       await performTransitionIn(tx, submissionBinding, {
         id: submissionId, action: 'finish_harmonization', actor: SYSTEM_ACTOR, meta: meta(ctx),
         details: { records, mappingVersionId, mappingVersion: mapping.version },

@@ -6,6 +6,7 @@ import { profileSource } from '../../server/domain/profiling';
 import { SourceFileError } from '../../server/domain/source-files';
 import { transitionSubmission } from '../../server/services/submissions/submission-workflow';
 import type { JobHandler } from '../runtime';
+import { jobStep } from '../../server/domain/job-steps';
 
 const meta = (jobId?: string) => ({ requestId: `job:${jobId}` });
 
@@ -23,14 +24,14 @@ export const profileSubmissionJob: JobHandler<'submissions.profile'> = async ({ 
     return { skipped: `submission is ${submission.status}` };
   }
   if (!submission.blobKey) throw new UnrecoverableError('The raw file is no longer stored');
-  await ctx.progress(1, 'Reading the file');
+  await ctx.progress(1, jobStep('reading_file'));
 
   let profile;
   try {
     profile = await profileSource(ctx.blobs.open(submission.blobKey), {
       sizeLimit: ctx.cfg.UPLOAD_MAX_BYTES,
       totalBytes: submission.size,
-      onProgress: (p) => ctx.progress(p.percent ?? 50, `Profiling: ${p.rowsRead.toLocaleString('en')} rows read`),
+      onProgress: (p) => ctx.progress(p.percent ?? 50, jobStep('profiling_rows', { rows: p.rowsRead })),
     });
   } catch (err) {
     if (err instanceof SourceFileError) {

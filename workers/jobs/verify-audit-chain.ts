@@ -1,8 +1,9 @@
 import { verifyAuditChain } from '../../server/audit/verify-audit-chain';
 import type { JobHandler } from '../runtime';
+import { jobStep } from '../../server/domain/job-steps';
 
 export const verifyAuditChainJob: JobHandler<'audit.verify-chain'> = async (_payload, ctx) => {
-  await ctx.progress(5, 'Walking the audit chain');
+  await ctx.progress(5, jobStep('walking_audit_chain'));
   const result = await verifyAuditChain(ctx.db);
   if (!result.ok) {
     ctx.log.error({ brokenAt: result.firstBrokenLink?.id }, 'audit chain is broken');

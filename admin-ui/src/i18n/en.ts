@@ -1,4 +1,5 @@
 import englishMessages from 'ra-language-english';
+import { JOB_STEPS, type JobStepKey } from '../../../server/domain/job-steps';
 import type { ErrorCode } from '../../../server/errors/app-error';
 import { domainEn } from './domain-en';
 import { intakeEn } from './intake-en';
@@ -10,6 +11,7 @@ export const appEn = {
   app: {
     title: 'CTDC back office',
     errors: { network: 'The server cannot be reached. Check your connection and try again.' },
+    job_steps: { ...JOB_STEPS } as Record<JobStepKey, string>,
     api_errors: {
       bad_request: 'The request could not be understood.',
       validation: 'Refused: something in the request is not valid.',

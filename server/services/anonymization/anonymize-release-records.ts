@@ -15,6 +15,7 @@ import { runFolder } from './remove-run-leftovers';
 import { RunFailure } from './run-failure';
 import { copyCells, forEachCopyLine, releaseRecordsQuery, textOf } from './stream-release-records';
 import { writeAnonymizedCsv } from './write-anonymized-csv';
+import { jobStep, type StepText } from '../../domain/job-steps';
 
 export interface ReleaseRecordsInput {
   pool: Pool;
@@ -26,7 +27,7 @@ export interface ReleaseRecordsInput {
   submissions: readonly { id: string; partnerId: string }[];
   /** The submissions' record counts, for progress only. */
   expectedRecords: number;
-  progress(percent: number, step: string): void;
+  progress(percent: number, step: StepText): void;
 }
 
 export interface ReleaseRecordsOutcome {
@@ -35,7 +36,6 @@ export interface ReleaseRecordsOutcome {
   verification: OutputVerificationResult;
 }
 
-const fmt = (n: number): string => n.toLocaleString('en');
 
 /** Pass 1: the QIs (with partner, country and the sensitive variable) into the engine's dataset. */
 async function loadDataset(client: PoolClient, input: ReleaseRecordsInput): Promise<{ dataset: Dataset; recordIds: Float64Array }> {
@@ -69,9 +69,9 @@ async function loadDataset(client: PoolClient, input: ReleaseRecordsInput): Prom
     recordIds[n] = Number(cells[0]);
     for (let q = 0; q < values.length; q++) values[q] = cells[first + q];
     builder.add(values, partnerOf[Number(cells[1])], sensitive ? cells[sensitiveCell] : undefined, countryIsQi ? undefined : cells[countryCell]);
-    if (++n % 50_000 === 0) input.progress(2 + 23 * Math.min(1, n / Math.max(expectedRecords, 1)), `Records loaded: ${fmt(n)} of ${fmt(expectedRecords)}`);
+    if (++n % 50_000 === 0) input.progress(2 + 23 * Math.min(1, n / Math.max(expectedRecords, 1)), jobStep('records_loaded_of', { loaded: n, total: expectedRecords }));
   });
-  input.progress(25, `Records loaded: ${fmt(n)}`);
+  input.progress(25, jobStep('records_loaded', { loaded: n }));
   return { dataset: builder.build(), recordIds: recordIds.slice(0, n) };
 }
 
@@ -108,7 +108,7 @@ export async function anonymizeReleaseRecords(input: ReleaseRecordsInput): Promi
     // Parallel workers would only pass rows through message queues to the one reader, on cores this process needs.
     await client.query('SET LOCAL max_parallel_workers_per_gather = 0');
     const [{ snapshot }] = (await client.query<{ snapshot: string }>('SELECT pg_export_snapshot() AS snapshot')).rows;
-    input.progress(1, 'Loading records');
+    input.progress(1, jobStep('loading_records'));
     const { dataset, recordIds } = await loadDataset(client, input);
     if (dataset.size === 0) throw new RunFailure('The release\'s submissions hold no records');
     const textColumns = standard.variables.filter((v) => v.kind !== 'binary' && !policy.qis.includes(v.name));
@@ -118,7 +118,7 @@ export async function anonymizeReleaseRecords(input: ReleaseRecordsInput): Promi
 
     const result = await anonymizeAsync(dataset, policy, {
       onProgress: (p) => {
-        if (p.step === 'search') input.progress(25 + 0.45 * p.percent, `Lattice nodes checked: ${fmt(p.nodesChecked)} of ${fmt(p.nodesTotal)}`);
+        if (p.step === 'search') input.progress(25 + 0.45 * p.percent, jobStep('lattice_nodes', { checked: p.nodesChecked, total: p.nodesTotal }));
       },
     });
     if (!result.found) {
@@ -135,7 +135,7 @@ export async function anonymizeReleaseRecords(input: ReleaseRecordsInput): Promi
       output = await writeAnonymizedCsv({
         client, blobs: input.blobs, prefix: runFolder(input.runId), standard, submissionIds,
         recordIds, output: result.output, sensitive, quoteText, verification,
-        onProgress: (i) => input.progress(70 + 22 * (i / recordIds.length), `Writing the output: ${fmt(i)} of ${fmt(recordIds.length)} records`),
+        onProgress: (i) => input.progress(70 + 22 * (i / recordIds.length), jobStep('writing_output', { written: i, total: recordIds.length })),
       });
       return { output, verification };
     };

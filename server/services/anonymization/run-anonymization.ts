@@ -15,6 +15,7 @@ import { removeRunLeftovers, runFolder } from './remove-run-leftovers';
 import type { RunMeasures } from './run-measures';
 import { readableFailure, RunFailure } from './run-failure';
 import { transitionRun, type RunRow } from './run-workflow';
+import { jobStep, type StepText } from '../../domain/job-steps';
 
 export interface RunDeps {
   db: Db;
@@ -22,7 +23,7 @@ export interface RunDeps {
   blobs: BlobStore;
   log: Logger;
   meta: RequestMeta;
-  progress(percent: number, step: string): Promise<void>;
+  progress(percent: number, step: StepText): Promise<void>;
   /** On the job's last attempt an unexpected error fails the run instead of leaving it running. */
   finalAttempt: boolean;
 }
@@ -50,7 +51,7 @@ async function produce(deps: RunDeps, run: RunRow, produced: StoredBlob[]) {
     throw new RunFailure(`The run's policy does not fit the standard: ${(error as Error).message}`);
   }
   const subs = await loadSubmissions(deps.db, release.id);
-  const report = (percent: number, step: string) => void deps.progress(percent, step).catch(() => undefined);
+  const report = (percent: number, step: StepText) => void deps.progress(percent, step).catch(() => undefined);
   const { result, output, verification } = await anonymizeReleaseRecords({
     pool: deps.pool, blobs: deps.blobs, runId: run.id, standard, policy, submissions: subs,
     expectedRecords: subs.reduce((sum, s) => sum + (s.recordCount ?? 0), 0), progress: report,
@@ -58,7 +59,7 @@ async function produce(deps: RunDeps, run: RunRow, produced: StoredBlob[]) {
   produced.push(output);
   if (!verification.ok) throw new RunFailure(`The independent verifier refused the output: ${verification.problems.slice(0, 3).join('; ')}`);
 
-  await deps.progress(93, 'Comparing with the previous published release');
+  await deps.progress(93, jobStep('comparing_previous'));
   const counts = releaseClassCounts(result.output);
   const countsBlob = await storeClassCounts(deps.blobs, runFolder(run.id), counts);
   produced.push(countsBlob);
@@ -123,7 +124,7 @@ export async function runAnonymization(deps: RunDeps, runId: string): Promise<Re
   try {
     const outcome = await produce(deps, run, produced);
     const { measures } = outcome;
-    await deps.progress(97, 'Recording the outcome');
+    await deps.progress(97, jobStep('recording_outcome'));
     await transitionRun(deps.db, SYSTEM_ACTOR, deps.meta, runId, 'complete', {
       details: { recordsIn: measures.records.in, kept: measures.records.kept, suppressed: measures.records.suppressed, differencingExposures: outcome.exposures.length },
       async effect(tx) {

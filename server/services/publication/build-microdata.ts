@@ -11,13 +11,14 @@ import { releaseScratchOwner } from './remove-publication-leftovers';
 import { knownLabels, publishedValueCheck } from './published-values';
 import { shuffleMicrodata } from './shuffle-microdata';
 import { readVerifiedBlob } from './verified-blob';
+import { jobStep, type StepText } from '../../domain/job-steps';
 
 export interface ArtifactDeps {
   db: Db;
   blobs: BlobStore;
   /** Scratch space for temporary files (see storage/scratch-dirs). */
   tmpRoot: string;
-  progress(percent: number, step: string): Promise<void>;
+  progress(percent: number, step: StepText): Promise<void>;
 }
 
 function refusal(report: VerificationReport): string {
@@ -52,8 +53,8 @@ export async function writeVerifiedMicrodata(deps: Pick<ArtifactDeps, 'blobs' | 
       verifier.addRow(row);
     },
     onProgress: (rows, phase) => phase === 'bucketing'
-      ? deps.progress(5 + (45 * rows) / total, `Checking and verifying rows: ${rows.toLocaleString('en-US')}`)
-      : deps.progress(50 + (35 * rows) / total, `Shuffling rows: ${rows.toLocaleString('en-US')}`),
+      ? deps.progress(5 + (45 * rows) / total, jobStep('checking_rows', { rows }))
+      : deps.progress(50 + (35 * rows) / total, jobStep('shuffling_rows', { rows })),
   });
   if (shuffled.rows !== run.outputRows) {
     throw new PublicationError(`The run output holds ${shuffled.rows} rows but the run recorded ${run.outputRows}; publication refused`);
@@ -73,7 +74,7 @@ export async function buildMicrodataArtifact(deps: ArtifactDeps, inputs: Publica
   // Named after the release: a retried build removes the unencrypted rows of a killed attempt first.
   return withScratchDir(deps.tmpRoot, releaseScratchOwner(inputs.release.id), async (dir) => {
     const file = await writeVerifiedMicrodata(deps, inputs, dir);
-    await deps.progress(85, 'Storing the microdata');
+    await deps.progress(85, jobStep('storing_microdata'));
     return storeArtifact(deps, inputs.release, 'microdata_csv', fs.createReadStream(file));
   });
 }

@@ -5,6 +5,7 @@ import { findArtifact, storeArtifact, type ArtifactRow } from './artifact-store'
 import type { ArtifactDeps } from './build-microdata';
 import { PublicationError, releaseContributors, type PublicationInputs } from './publication-inputs';
 import { readVerifiedBlob } from './verified-blob';
+import { jobStep } from '../../domain/job-steps';
 
 /** Text of a recorded artifact of this release, checked against its SHA-256 as it is read. */
 async function recorded(deps: ArtifactDeps, releaseId: string, kind: 'microdata_csv' | 'codebook_csv'): Promise<ArtifactRow> {
@@ -30,7 +31,7 @@ export async function tallyPublishedMicrodata(deps: ArtifactDeps, inputs: Public
     }
     if (tally.rows >= next) {
       next += 50_000;
-      await deps.progress(from + ((to - from) * tally.rows) / Math.max(1, inputs.run.outputRows), `Counting the published microdata: ${tally.rows.toLocaleString('en-US')} rows`);
+      await deps.progress(from + ((to - from) * tally.rows) / Math.max(1, inputs.run.outputRows), jobStep('counting_microdata', { rows: tally.rows }));
     }
   }
   return tally;
@@ -41,7 +42,7 @@ export async function buildCodebookCsvArtifact(deps: ArtifactDeps, inputs: Publi
   if (existing) return existing;
   const tally = await tallyPublishedMicrodata(deps, inputs, 5, 80);
   const text = codebookCsv(buildCodebook(inputs.standard, tally, inputs.policy.hierarchies));
-  await deps.progress(90, 'Storing the codebook');
+  await deps.progress(90, jobStep('storing_codebook'));
   return storeArtifact(deps, inputs.release, 'codebook_csv', Readable.from([Buffer.from(text, 'utf8')]));
 }
 
@@ -52,10 +53,10 @@ export async function buildCodebookPdfArtifact(deps: ArtifactDeps, inputs: Publi
   const csv = await recorded(deps, inputs.release.id, 'codebook_csv');
   const records: string[][] = [];
   for await (const batch of readCsvBatches(await readVerifiedBlob(deps.blobs, csv.storageKey, csv.sha256))) records.push(...batch);
-  await deps.progress(40, 'Rendering the codebook PDF');
+  await deps.progress(40, jobStep('rendering_codebook_pdf'));
   const { release, standard } = inputs;
   const pdf = await renderCodebookPdf({ version: release.version, title: release.title, standardLabel: standard.versionLabel, createdAt: inputs.builtAt }, codebookFromRecords(records));
-  await deps.progress(90, 'Storing the codebook PDF');
+  await deps.progress(90, jobStep('storing_codebook_pdf'));
   return storeArtifact(deps, release, 'codebook_pdf', Readable.from([pdf]));
 }
 
@@ -67,8 +68,8 @@ export async function buildReportArtifact(deps: ArtifactDeps, inputs: Publicatio
   const figures = buildReportFigures(standard, tally, policy.k, policy.hierarchies);
   const privacy = privacyOfRun(standard, policy, run.measures, tally.rows);
   const contributors = (await releaseContributors(deps.db, release.id)).map((c) => c.name);
-  await deps.progress(75, 'Drawing the statistical report');
+  await deps.progress(75, jobStep('drawing_report'));
   const pdf = await renderStatisticalReport({ version: release.version, title: release.title, standardLabel: standard.versionLabel, contributors, createdAt: inputs.builtAt }, figures, privacy);
-  await deps.progress(90, 'Storing the statistical report');
+  await deps.progress(90, jobStep('storing_report'));
   return storeArtifact(deps, release, 'report_pdf', Readable.from([pdf]));
 }

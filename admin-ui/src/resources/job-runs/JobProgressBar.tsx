@@ -1,8 +1,26 @@
 import { Box, LinearProgress, Typography } from '@mui/material';
+import { useLocaleState, useTranslate } from 'react-admin';
+import { readJobStep } from '../../../../server/domain/job-steps';
 import type { JobRun } from './types';
+
+/** A job's step in the reader's language: workers write it in English from the shared templates. */
+export function useJobStepText(): (step: string) => string {
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  return (step) => {
+    const read = readJobStep(step);
+    if (!read) return step;
+    const params = Object.fromEntries(Object.entries(read.params).map(([name, value]) => [
+      name,
+      typeof value === 'number' ? value.toLocaleString(locale) : translate(`app.releases.kinds.${value}`, { _: value }),
+    ]));
+    return translate(`app.job_steps.${read.key}`, { ...params, _: step });
+  };
+}
 
 /** Percent and step of one job; indeterminate while it waits in the queue. */
 export const JobProgressBar = ({ run, showStep = true }: { run: Pick<JobRun, 'status' | 'progress' | 'step'>; showStep?: boolean }) => {
+  const stepText = useJobStepText();
   const percent = run.status === 'completed' ? 100 : Math.max(0, Math.min(100, run.progress ?? 0));
   const color = run.status === 'failed' ? 'error' : run.status === 'completed' ? 'success' : run.status === 'retrying' ? 'warning' : 'primary';
   return (
@@ -21,7 +39,7 @@ export const JobProgressBar = ({ run, showStep = true }: { run: Pick<JobRun, 'st
       </Box>
       {showStep && run.step && (
         <Typography variant="caption" color="text.secondary" data-testid="job-step">
-          {run.step}
+          {stepText(run.step)}
         </Typography>
       )}
     </Box>
