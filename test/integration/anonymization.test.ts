@@ -12,6 +12,7 @@ import { runFolder } from '../../server/services/anonymization/remove-run-leftov
 import { unresolvedDifferencing } from '../../server/services/releases/release-workflow';
 import { ApiClient, signedIn, startTestApp, waitFor, type TestApp, type TestUser } from '../support/harness';
 import { insertPartner } from '../support/partners';
+import { whilePublishingHeld } from '../support/releases';
 import { generatedBytes, upload, waitForSubmission } from '../support/submissions';
 
 const ROWS = 3000;
@@ -219,13 +220,16 @@ describe('differencing against the previous published release', () => {
 
   it('flags the class a handful of added records grew, and shows the previous release\'s figures', async () => {
     const published = await releaseOf(approvedReleaseId);
-    await app.ctx.db.update(releases).set({ status: 'published', publishedAt: new Date() }).where(eq(releases.id, published.id));
     // Three copies of a record from the largest QI combination: a kept class grows by 3 < k.
     const addendum = await copiesOfCommonRecord(harmonized[0], 3, 'addendum.csv', '0');
-
     const next = await releaseWith([...harmonized.map((s) => s.id), addendum.id]);
-    runId = await startRun(next);
-    const run = await finishedRun(runId);
+    // This release must be the latest published one while the run compares: no other file may
+    // publish meanwhile.
+    const run = await whilePublishingHeld(app, async () => {
+      await app.ctx.db.update(releases).set({ status: 'published', publishedAt: new Date() }).where(eq(releases.id, published.id));
+      runId = await startRun(next);
+      return finishedRun(runId);
+    });
     expect(run.status).toBe('completed');
     const exposures = run.differencing as { growth: number; labels: Record<string, string> }[];
     expect(exposures.length).toBeGreaterThanOrEqual(1);

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
+import { Client } from 'pg';
 import { agreements, anonymizationRuns, releases } from '../../db/schema';
 import type { PartnerProfileName } from '../../server/domain/synthetic';
 import { signedIn, waitFor, type ApiClient, type TestApp } from './harness';
@@ -93,14 +94,36 @@ export async function approvedRelease(app: TestApp, team: ReleaseTeam, submissio
   return { id, version: composed.body.version as string, runId: run.id };
 }
 
+/** Any number: the advisory lock's key. */
+const PUBLISHING_LOCK = 7_231_001;
+
+/**
+ * Publishing changes what every later anonymization run compares with: the latest published
+ * release, whoever published it. A test file that publishes, or that needs its own release to stay
+ * the latest while a run compares with it, does so under this lock (a PostgreSQL advisory lock:
+ * it holds across the jest workers running other files).
+ */
+export async function whilePublishingHeld<T>(app: TestApp, fn: () => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: app.ctx.cfg.DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [PUBLISHING_LOCK]);
+    return await fn();
+  } finally {
+    await client.end();
+  }
+}
+
 /** The release manager publishes; waits for the flow to end (published, or back to approved on failure). */
 export async function publish(app: TestApp, manager: ApiClient, releaseId: string, timeoutMs = 120_000) {
-  const res = await manager.post(`/api/releases/${releaseId}/actions/publish`, {});
-  if (res.status !== 200) throw new Error(`publish: ${JSON.stringify(res.body)}`);
-  return waitFor(async () => {
-    const r = await releaseRow(app, releaseId);
-    return r.status === 'published' || r.status === 'approved' ? r : null;
-  }, timeoutMs, 'the publication to end');
+  return whilePublishingHeld(app, async () => {
+    const res = await manager.post(`/api/releases/${releaseId}/actions/publish`, {});
+    if (res.status !== 200) throw new Error(`publish: ${JSON.stringify(res.body)}`);
+    return waitFor(async () => {
+      const r = await releaseRow(app, releaseId);
+      return r.status === 'published' || r.status === 'approved' ? r : null;
+    }, timeoutMs, 'the publication to end');
+  });
 }
 
 /** A downloaded file's bytes (no JSON parsing: the harness client would mangle them). */
