@@ -36,7 +36,6 @@ export interface ReleaseRecordsOutcome {
   verification: OutputVerificationResult;
 }
 
-
 /** Pass 1: the QIs (with partner, country and the sensitive variable) into the engine's dataset. */
 async function loadDataset(client: PoolClient, input: ReleaseRecordsInput): Promise<{ dataset: Dataset; recordIds: Float64Array }> {
   const { policy, standard, expectedRecords, submissions } = input;
