@@ -4,6 +4,7 @@ import { submissions } from '../../db/schema';
 import { SYSTEM_ACTOR } from '../../server/auth/actor';
 import { profileSource } from '../../server/domain/profiling';
 import { SourceFileError } from '../../server/domain/source-files';
+import { readingThreads } from '../../server/domain/source-files/reading-threads';
 import { transitionSubmission } from '../../server/services/submissions/submission-workflow';
 import type { JobHandler } from '../runtime';
 import { jobStep } from '../../server/domain/job-steps';
@@ -31,6 +32,7 @@ export const profileSubmissionJob: JobHandler<'submissions.profile'> = async ({ 
     profile = await profileSource(ctx.blobs.open(submission.blobKey), {
       sizeLimit: ctx.cfg.UPLOAD_MAX_BYTES,
       totalBytes: submission.size,
+      threads: readingThreads(submission.size, ctx.cfg.READING_THREADS),
       onProgress: (p) => ctx.progress(p.percent ?? 50, jobStep('profiling_rows', { rows: p.rowsRead })),
     });
   } catch (err) {

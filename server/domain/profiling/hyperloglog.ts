@@ -22,7 +22,12 @@ function hash(text: string): number {
 }
 
 export class HyperLogLog {
-  private readonly registers = new Uint8Array(REGISTERS);
+  readonly registers = new Uint8Array(REGISTERS);
+
+  /** Adds everything another estimate has seen (the union of both sets). */
+  merge(registers: Uint8Array): void {
+    for (let i = 0; i < REGISTERS; i++) if (registers[i] > this.registers[i]) this.registers[i] = registers[i];
+  }
 
   add(value: string): void {
     const h = hash(value);

@@ -1,6 +1,10 @@
 import type { Readable } from 'node:stream';
 import { type SourceFileOptions, openSourceFile } from '../source-files';
+import { readingThreads, reviveSourceFileError } from '../source-files/reading-threads';
+import { OrderedPool } from '../../threads/ordered-pool';
 import { ColumnAccumulator } from './column-accumulator';
+import type { FilePiece } from '../source-files/split-piece';
+import type { ProfilePiecesInit, ProfiledPiece, SettledColumn } from './profile-pieces';
 import { columnShares, detectIdentifier } from './detect-identifier';
 import { headerHints } from './header-hints';
 import { inferType } from './infer-type';
@@ -19,6 +23,10 @@ export interface ProfileSourceOptions extends SourceFileOptions {
   onProgress?: (progress: ProfilingProgress) => void | Promise<void>;
   /** Rows between progress reports. */
   progressEvery?: number;
+  /** Threads splitting and reading the file (by default as many as the machine has cores, for large files). */
+  threads?: number;
+  /** Characters of text per piece handed to a thread. */
+  pieceChars?: number;
 }
 
 function finishColumn(name: string, index: number, acc: ColumnAccumulator, warnings: string[]): ColumnProfile {
@@ -55,23 +63,39 @@ export async function profileSource(input: Readable, options: ProfileSourceOptio
   const { distinctCap = 1000, totalBytes, onProgress, progressEvery = 10_000 } = options;
   const file = await openSourceFile(input, options);
   const columns = file.header.map(() => new ColumnAccumulator(distinctCap));
+  const settled = new Set<number>();
   const report = async (rowsRead: number): Promise<void> => {
     const bytesRead = file.bytesRead();
     const percent = totalBytes ? Math.min(100, Math.round((bytesRead / totalBytes) * 1000) / 10) : null;
     await onProgress?.({ rowsRead, bytesRead, percent });
   };
+  const pool = new OrderedPool<ProfilePiecesInit, FilePiece, ProfiledPiece, SettledColumn>({
+    entry: require.resolve('./profile-pieces'),
+    init: { layout: file.layout, columns: columns.length },
+    threads: options.threads ?? readingThreads(totalBytes),
+    reviveError: reviveSourceFileError,
+  });
   let rowCount = 0;
   let reportAt = progressEvery;
-  for await (const batch of file.batches()) {
-    for (const row of batch) {
-      const cells = row.cells;
-      for (let i = 0; i < columns.length; i++) columns[i].add(cells[i]);
+  try {
+    for await (const piece of pool.map(file.pieces(options.pieceChars))) {
+      piece.columns.forEach((part, i) => {
+        const column = columns[i];
+        column.absorb(part);
+        if (column.full && !settled.has(i)) {
+          settled.add(i);
+          pool.broadcast({ column: i, kept: column.keptValues() });
+        }
+      });
+      rowCount += piece.rows;
+      if (onProgress && rowCount >= reportAt) {
+        reportAt = rowCount + progressEvery;
+        await report(rowCount);
+      }
     }
-    rowCount += batch.length;
-    if (onProgress && rowCount >= reportAt) {
-      reportAt = rowCount + progressEvery;
-      await report(rowCount);
-    }
+  } finally {
+    await pool.close();
+    await file.close();
   }
   if (onProgress) await report(rowCount);
   const warnings = [...file.warnings];

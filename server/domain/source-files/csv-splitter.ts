@@ -18,11 +18,24 @@ const CR = 13;
  */
 export class CsvSplitter {
   private pending = '';
-  private line = 1;
+  private line: number;
   private readonly delimiter: number;
 
-  constructor(delimiter: string, private readonly maxRecordChars = 1024 * 1024) {
+  /** `firstLine`: the line the text starts on, when it is a piece of a larger file. */
+  constructor(delimiter: string, private readonly maxRecordChars = 1024 * 1024, firstLine = 1) {
     this.delimiter = delimiter.charCodeAt(0);
+    this.line = firstLine;
+  }
+
+  get delimiterChar(): string {
+    return String.fromCharCode(this.delimiter);
+  }
+
+  /** Hands over the text not yet split (an incomplete record) and the line it starts on. */
+  takePending(): { text: string; line: number } {
+    const taken = { text: this.pending, line: this.line };
+    this.pending = '';
+    return taken;
   }
 
   push(chunk: string): RawRecord[] {

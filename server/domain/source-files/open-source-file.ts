@@ -8,7 +8,9 @@ import { assertReadableText, detectEncoding } from './detect-encoding';
 import { detectContainer } from './detect-format';
 import { type Delimiter, detectDelimiter } from './detect-delimiter';
 import { HEADER_SEARCH_ROWS, detectHeaderRow } from './detect-header-row';
-import { buildHeader, fitRecord, isBlankRecord } from './source-header';
+import { RecordPieces } from './record-pieces';
+import { type SourceRow, buildHeader, fitRows, isBlankRecord } from './source-header';
+import type { FilePiece, PieceLayout } from './split-piece';
 import { SourceFileError, formatBytes } from './source-file-error';
 import { xlsxRecords } from './xlsx-records';
 import { DEFAULT_XLSX_LIMITS, type XlsxLimits } from './xlsx-limits';
@@ -26,12 +28,7 @@ export interface SourceFileOptions {
   maxRecordChars?: number;
 }
 
-export interface SourceRow {
-  /** 1-based row number as a spreadsheet shows it. */
-  rowNumber: number;
-  /** Exactly one cell per header column. */
-  cells: string[];
-}
+export type { SourceRow, FilePiece, PieceLayout };
 
 export interface SourceFile {
   format: SourceFormat;
@@ -44,26 +41,44 @@ export interface SourceFile {
   warnings: string[];
   /** Raw bytes consumed so far (for progress). */
   bytesRead(): number;
-  /** The data rows after the header, streamed; iterate once (either this or batches()). */
+  /** How text pieces of this file are split; null for XLSX, whose pieces are rows. */
+  layout: PieceLayout | null;
+  /** The data rows after the header, streamed; iterate once (this, batches() or pieces()). */
   rows(): AsyncGenerator<SourceRow>;
   /** The same rows a chunk's worth at a time: one await per batch instead of one per row. */
   batches(): AsyncGenerator<SourceRow[]>;
+  /**
+   * The same rows in pieces of about `pieceChars` characters, for CSV and TSV cut only where records
+   * end and left unsplit: splitting, the bulk of reading, can then run on several threads.
+   */
+  pieces(pieceChars?: number): AsyncGenerator<FilePiece>;
   /** Stops reading and releases the input (needed only when rows() is not run to the end). */
   close(): Promise<void>;
 }
 
 const SAMPLE_BYTES = 64 * 1024;
 
+/** Decoded text and the splitter reading it, which pieces() can take over once the header is found. */
+interface DelimitedText {
+  text: AsyncIterator<string>;
+  splitter: CsvSplitter;
+  /** The text has run out and the splitter has given its last records. */
+  ended: boolean;
+}
+
 /** The records of each decoded chunk together: parsing a million rows awaits once per chunk. */
-async function* csvBatches(text: AsyncIterable<string>, delimiter: string, maxRecordChars: number): AsyncGenerator<RawRecord[]> {
-  const splitter = new CsvSplitter(delimiter, maxRecordChars);
-  for await (const chunk of text) {
-    const batch = splitter.push(chunk);
+async function* csvBatches(source: DelimitedText): AsyncGenerator<RawRecord[]> {
+  for (let next = await source.text.next(); !next.done; next = await source.text.next()) {
+    const batch = source.splitter.push(next.value);
     if (batch.length > 0) yield batch;
   }
-  const last = splitter.end();
+  source.ended = true;
+  const last = source.splitter.end();
   if (last.length > 0) yield last;
 }
+
+const PIECE_CHARS = 4 * 1024 * 1024;
+const XLSX_PIECE_ROWS = 2000;
 
 async function* singletons(records: AsyncGenerator<RawRecord>): AsyncGenerator<RawRecord[]> {
   for await (const record of records) yield [record];
@@ -86,6 +101,8 @@ export async function openSourceFile(input: Readable, options: SourceFileOptions
   }
   const source = new ByteSource(input, options.sizeLimit);
   let records: AsyncGenerator<RawRecord[]> | null = null;
+  let delimited: DelimitedText | null = null;
+  const maxRecordChars = options.maxRecordChars ?? 1024 * 1024;
   const warnings: string[] = [];
   try {
     const sample = await source.peek(SAMPLE_BYTES);
@@ -106,7 +123,12 @@ export async function openSourceFile(input: Readable, options: SourceFileOptions
         encoding = to;
         warnings.push(`The first rows were plain ASCII, read as UTF-8; from row ${row} on the file is not UTF-8 and was read as ${to}.`);
       };
-      records = csvBatches(decodeText(source.chunks(), encoding, onSwitch), delimiter, options.maxRecordChars ?? 1024 * 1024);
+      delimited = {
+        text: decodeText(source.chunks(), encoding, onSwitch)[Symbol.asyncIterator](),
+        splitter: new CsvSplitter(delimiter, maxRecordChars),
+        ended: false,
+      };
+      records = csvBatches(delimited);
     }
 
     // Record by record until the header is found; what is left of the batch comes first after it.
@@ -152,13 +174,7 @@ export async function openSourceFile(input: Readable, options: SourceFileOptions
 
     const format: SourceFormat = delimiter === null ? 'xlsx' : delimiter === '\t' ? 'tsv' : 'csv';
     const padShort = format === 'xlsx';
-    const fit = (batch: RawRecord[]): SourceRow[] => {
-      const out: SourceRow[] = [];
-      for (const record of batch) {
-        if (!isBlankRecord(record)) out.push({ rowNumber: record.rowNumber, cells: fitRecord(record, header, padShort, headerRecord.rowNumber) });
-      }
-      return out;
-    };
+    const fit = (batch: RawRecord[]): SourceRow[] => fitRows(batch, header, padShort, headerRecord.rowNumber);
     async function* rowBatches(): AsyncGenerator<SourceRow[]> {
       try {
         const first = fit(pending.splice(0));
@@ -174,6 +190,37 @@ export async function openSourceFile(input: Readable, options: SourceFileOptions
     async function* rows(): AsyncGenerator<SourceRow> {
       for await (const batch of rowBatches()) yield* batch;
     }
+    const rest = delimited;
+    async function* pieces(pieceChars = PIECE_CHARS): AsyncGenerator<FilePiece> {
+      try {
+        const first = fit(pending.splice(0));
+        if (rest === null) {
+          // XLSX rows come one by one, already split: gathered into pieces of rows.
+          let group = first;
+          for await (const batch of batches) {
+            group.push(...fit(batch));
+            if (group.length >= XLSX_PIECE_ROWS) {
+              yield { rows: group };
+              group = [];
+            }
+          }
+          if (group.length > 0) yield { rows: group };
+          return;
+        }
+        if (first.length > 0) yield { rows: first };
+        if (rest.ended) return;
+        const unsplit = rest.splitter.takePending();
+        const cutter = new RecordPieces(rest.splitter.delimiterChar, { maxRecordChars, pieceChars, firstLine: unsplit.line, carry: unsplit.text });
+        for (let next = await rest.text.next(); !next.done; next = await rest.text.next()) {
+          const piece = cutter.push(next.value);
+          if (piece) yield piece;
+        }
+        const last = cutter.end();
+        if (last.text.length > 0) yield last;
+      } finally {
+        source.destroy();
+      }
+    }
     return {
       format, delimiter, header, warnings,
       // A getter: a file that looked ASCII may turn out to be Windows-1252 further down.
@@ -182,9 +229,11 @@ export async function openSourceFile(input: Readable, options: SourceFileOptions
       },
       headerRow: headerRecord.rowNumber - 1,
       headerRowNumber: headerRecord.rowNumber,
+      layout: delimiter === null ? null : { delimiter, header, headerRowNumber: headerRecord.rowNumber, maxRecordChars },
       bytesRead: () => source.bytesRead,
       rows,
       batches: rowBatches,
+      pieces,
       close: async () => {
         await batches.return(undefined);
         source.destroy();

@@ -40,6 +40,22 @@ export function buildHeader(record: RawRecord, maxColumns: number, warnings: str
   return header;
 }
 
+/** A data row: exactly one cell per header column. */
+export interface SourceRow {
+  /** 1-based row number as a spreadsheet shows it. */
+  rowNumber: number;
+  cells: string[];
+}
+
+/** A batch of records as data rows: blank ones left out, each fitted to the header. */
+export function fitRows(records: readonly RawRecord[], header: readonly string[], padShort: boolean, headerRow: number): SourceRow[] {
+  const rows: SourceRow[] = [];
+  for (const record of records) {
+    if (!isBlankRecord(record)) rows.push({ rowNumber: record.rowNumber, cells: fitRecord(record, header, padShort, headerRow) });
+  }
+  return rows;
+}
+
 export function isBlankRecord(record: RawRecord): boolean {
   for (const cell of record.cells) if (cell.trim() !== '') return false;
   return true;

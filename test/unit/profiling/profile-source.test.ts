@@ -1,5 +1,8 @@
 import { type ProfilingProgress, profileSource } from '../../../server/domain/profiling';
-import { generatePartnerFile } from '../../../server/domain/synthetic';
+import { parse } from 'csv-parse/sync';
+import iconv from 'iconv-lite';
+import { SourceFileError } from '../../../server/domain/source-files';
+import { PARTNER_PROFILE_NAMES, generatePartnerFile } from '../../../server/domain/synthetic';
 import { readAll } from '../synthetic/read-stream';
 import { streamOf } from '../source-files/open-text';
 
@@ -91,12 +94,13 @@ describe('profileSource', () => {
     const profile = await profileSource(streamOf(bytes, 16 * 1024), {
       totalBytes: bytes.length,
       progressEvery: 1000,
+      pieceChars: 16 * 1024,
       onProgress: (p) => {
         seen.push(p);
       },
     });
     expect(profile.rowCount).toBe(5000);
-    // Reported at the first chunk boundary past every 1,000 rows, then once at the end.
+    // Reported at the first piece boundary past every 1,000 rows, then once at the end.
     const rows = seen.map((p) => p.rowsRead);
     expect(rows.slice(0, -1)).toHaveLength(4);
     rows.slice(0, 4).forEach((r, i) => expect(r).toBeGreaterThanOrEqual((i + 1) * 1000));
@@ -118,5 +122,50 @@ describe('profileSource', () => {
 
   it('passes the reader’s errors on', async () => {
     await expect(profileText('a,b\n')).rejects.toMatchObject({ code: 'header_only' });
+  });
+
+  describe('on reading threads', () => {
+    const PIECE = 64 * 1024;
+
+    it.each(PARTNER_PROFILE_NAMES)('gives the %s profile exactly as one thread reading it all does', async (name) => {
+      const file = await readAll(generatePartnerFile({ profile: name, rows: 4000, seed: 11 }));
+      for (const distinctCap of [1000, 25]) {
+        const single = await profileSource(streamOf(file, 16 * 1024), { distinctCap, threads: 0, pieceChars: PIECE });
+        const threaded = await profileSource(streamOf(file, 16 * 1024), { distinctCap, threads: 2, pieceChars: PIECE });
+        expect(threaded).toEqual(single);
+        expect(threaded.rowCount).toBe(4000);
+        // Against counts made independently: the first `distinctCap` distinct values, each counted in the whole file.
+        const records = parse(iconv.decode(file, threaded.encoding), {
+          delimiter: threaded.delimiter!, from_line: threaded.headerRow + 2, skip_empty_lines: true, relax_column_count: true,
+        }) as string[][];
+        expect(records).toHaveLength(4000);
+        for (const column of threaded.columns) {
+          const counts = new Map<string, number>();
+          for (const record of records) {
+            const value = (record[column.index] ?? '').trim();
+            if (value !== '') counts.set(value, (counts.get(value) ?? 0) + 1);
+          }
+          expect(column.nonEmpty).toBe([...counts.values()].reduce((a, b) => a + b, 0));
+          expect(column.distinctCapped).toBe(counts.size > distinctCap);
+          if (!column.distinctCapped) expect(column.distinctCount).toBe(counts.size);
+          if (column.values === null) continue;
+          const firstSeen = [...counts.keys()].slice(0, distinctCap);
+          expect(column.values.map((v) => v.value).sort()).toEqual([...firstSeen].sort());
+          for (const { value, count } of column.values) expect(count).toBe(counts.get(value));
+        }
+      }
+    });
+
+    it('stops on a broken row far into the file with the same error, naming its row and column', async () => {
+      const lines = ['id,status,note'];
+      for (let i = 1; i <= 20_000; i++) lines.push(i === 15_000 ? `${i},open,"a, b",extra` : `${i},open,"note ${i}"`);
+      const text = lines.join('\n');
+      const errorOf = (threads: number) => profileSource(streamOf(text), { threads, pieceChars: PIECE }).then(() => null, (e: unknown) => e);
+      const threaded = await errorOf(2);
+      expect(threaded).toBeInstanceOf(SourceFileError);
+      expect(threaded).toMatchObject({ code: 'ragged_row', row: 15_001, column: 4 });
+      expect(threaded).toEqual(await errorOf(0));
+      expect((threaded as Error).message).toBe(((await errorOf(0)) as Error).message);
+    });
   });
 });
