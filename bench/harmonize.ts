@@ -74,15 +74,18 @@ export async function benchHarmonize(rows = arg('rows', 1_000_000)) {
   let mark = await cpu();
   const sub = await receiveSubmission(env.ctx, actor, meta, partner.id, { filename: 'hotline.csv', mimeType: 'text/csv', stream: fs.createReadStream(file) });
   const uploaded = Date.now();
+  const uploadPeak = memory.phase();
   const uploadCpu = await since(mark);
   mark = await cpu();
   await waitStatus(env.ctx.db, sub.id, 'profiled');
   const profiled = Date.now();
+  const profilePeak = memory.phase();
   const profileCpu = await since(mark);
   mark = await cpu();
   await actOnSubmission(env.ctx, actor, meta, sub.id, 'harmonize');
   const done = await waitStatus(env.ctx.db, sub.id, 'harmonized');
   const end = Date.now();
+  const harmonizePeak = memory.phase();
   const harmonizeCpu = await since(mark);
   const peak = memory.stop();
   await pool.close();
@@ -93,10 +96,11 @@ export async function benchHarmonize(rows = arg('rows', 1_000_000)) {
     rows, bytes, records: done.recordCount, copySeconds,
     uploadSeconds: (uploaded - t) / 1000, profileSeconds: (profiled - uploaded) / 1000, harmonizeSeconds: (end - profiled) / 1000,
     totalSeconds: total, harmonizeOnlyRatioToCopy: copySeconds / ((end - profiled) / 1000), ratioToCopy: copySeconds / total, peakRss: peak,
+    peakRssByPhase: { upload: uploadPeak, profile: profilePeak, harmonize: harmonizePeak },
     cpu: { upload: uploadCpu, profile: profileCpu, harmonize: harmonizeCpu }, loadAverage: os.loadavg()[0],
   };
   const c = (x: typeof uploadCpu) => `main ${x.main.toFixed(1)}s / process ${x.process.toFixed(1)}s / PostgreSQL ${x.postgres.toFixed(1)}s`;
-  console.log(`harmonize ${rows.toLocaleString('en')} rows (${mb(bytes)}): upload ${result.uploadSeconds}s, profile ${result.profileSeconds}s, harmonize ${result.harmonizeSeconds}s, total ${total}s; bare COPY ${copySeconds}s; peak RSS ${mb(peak)} (${machine()})`);
+  console.log(`harmonize ${rows.toLocaleString('en')} rows (${mb(bytes)}): upload ${result.uploadSeconds}s, profile ${result.profileSeconds}s, harmonize ${result.harmonizeSeconds}s, total ${total}s; bare COPY ${copySeconds}s; peak RSS ${mb(peak)} (upload ${mb(uploadPeak)}, profile ${mb(profilePeak)}, harmonize ${mb(harmonizePeak)}) (${machine()})`);
   console.log(`  CPU: upload ${c(uploadCpu)}; profile ${c(profileCpu)}; harmonize ${c(harmonizeCpu)}; load average ${result.loadAverage.toFixed(1)}`);
   return result;
 }

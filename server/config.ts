@@ -24,7 +24,7 @@ const schema = z.object({
   QUEUE_PREFIX: z.string().default('ctdc'),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
   /** Threads a job splits a large partner file on (unset: one per core; 0: none, all on the job's own thread). */
-  READING_THREADS: z.coerce.number().int().min(0).max(64).optional(),
+  READING_THREADS: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(0).max(64).optional()),
   /** How long a job's lock lasts: a killed worker's job is taken over after about this long. */
   WORKER_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
   TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),

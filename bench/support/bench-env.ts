@@ -63,8 +63,23 @@ export async function benchEnvironment(name: string) {
 /** Samples this process's resident memory; the peak is what the targets are about. */
 export function memorySampler(everyMs = 100) {
   let peak = process.memoryUsage().rss;
-  const timer = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, everyMs);
-  return { stop: () => { clearInterval(timer); return peak; } };
+  let phasePeak = peak;
+  const sample = () => {
+    const rss = process.memoryUsage().rss;
+    peak = Math.max(peak, rss);
+    phasePeak = Math.max(phasePeak, rss);
+  };
+  const timer = setInterval(sample, everyMs);
+  return {
+    /** The peak since the previous call (or the start), for one phase of a run. */
+    phase: () => {
+      sample();
+      const phase = phasePeak;
+      phasePeak = process.memoryUsage().rss;
+      return phase;
+    },
+    stop: () => { clearInterval(timer); sample(); return peak; },
+  };
 }
 
 export const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;

@@ -21,6 +21,12 @@ interface Waiting<Result> {
   thread: number;
 }
 
+/**
+ * A thread holds a few pieces at a time; a small young generation keeps its garbage from piling up
+ * between collections (two threads at V8's defaults added 200 MB to a million-row profiling run).
+ */
+const THREAD_LIMITS = { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 256 };
+
 const defaultRevive = (e: ThreadError): Error => Object.assign(new Error(e.message), { name: e.name });
 
 /**
@@ -48,6 +54,7 @@ export class OrderedPool<Init, Piece, Result, Note = never> {
       // The threads run TypeScript like the rest: tsx compiles it there, whatever runs this one.
       const worker = new Worker(`const { workerData } = require('node:worker_threads'); require(workerData.tsx); require(workerData.thread);`, {
         eval: true,
+        resourceLimits: THREAD_LIMITS,
         workerData: { tsx: require.resolve('tsx/cjs'), thread: path.join(__dirname, 'piece-thread.ts'), entry: options.entry, init: options.init },
       });
       worker.on('message', (message: { type: 'result'; seq: number; result: Result } | { type: 'error'; seq: number; error: ThreadError }) => {

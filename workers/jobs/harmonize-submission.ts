@@ -5,6 +5,11 @@ import * as schema from '../../db/schema';
 import { mappingVersions, partners, standardRecords, submissions } from '../../db/schema';
 import { SYSTEM_ACTOR } from '../../server/auth/actor';
 import { compileMapping, MappingCompileError } from '../../server/domain/mapping';
+import { profileIdentifiers } from '../../server/domain/mapping/validate-mapping';
+import { readingThreads, reviveSourceFileError } from '../../server/domain/source-files/reading-threads';
+import type { FilePiece } from '../../server/domain/source-files/split-piece';
+import type { HarmonizePiecesInit, HarmonizedPiece } from '../../server/services/submissions/harmonize-pieces';
+import { OrderedPool } from '../../server/threads/ordered-pool';
 import { openSourceFile, SourceFileError } from '../../server/domain/source-files';
 import { CTDC_K_V7, getStandard } from '../../server/domain/standard';
 import { performTransitionIn } from '../../server/workflow/engine';
@@ -45,24 +50,34 @@ export const harmonizeSubmissionJob: JobHandler<'submissions.harmonize'> = async
   const expectedRows = submission.profile?.rowCount ?? 0;
   const client = await ctx.pool.connect();
   let outcome: { records: number; report: ReturnType<ReturnType<typeof compileMapping>['report']> } | undefined;
+  let reading: OrderedPool<HarmonizePiecesInit, FilePiece, HarmonizedPiece> | undefined;
   try {
     const file = await openSourceFile(ctx.blobs.open(submission.blobKey), { sizeLimit: ctx.cfg.UPLOAD_MAX_BYTES, totalBytes: submission.size });
-    const compiled = compileMapping(mapping.spec, file.header, standard, { profile: submission.profile ?? undefined });
+    const profile = submission.profile ?? undefined;
+    // Compiled here first: a mapping that does not fit the file fails before any thread starts.
+    // Its counts are the sum of the pieces', mapped here or on reading threads.
+    const compiled = compileMapping(mapping.spec, file.header, standard, { profile });
+    const pieces = (reading = new OrderedPool({
+      entry: require.resolve('../../server/services/submissions/harmonize-pieces'),
+      init: {
+        layout: file.layout, header: file.header, spec: mapping.spec, standardId: standard.id,
+        identifierColumns: [...profileIdentifiers(profile).keys()], submissionId, partnerId: submission.partnerId,
+      },
+      threads: readingThreads(submission.size, ctx.cfg.READING_THREADS),
+      reviveError: reviveSourceFileError,
+    }));
     const db = drizzle(client, { schema });
     await db.transaction(async (tx) => {
       await tx.delete(standardRecords).where(eq(standardRecords.submissionId, submissionId));
       const copy = await openRecordCopy(client, standard, submissionId, submission.partnerId);
-      const values: (string | null)[] = new Array(compiled.columns.length).fill(null);
       let rows = 0;
       try {
         let reportAt = 20_000;
-        for await (const batch of file.batches()) {
-          for (const row of batch) {
-            compiled.applyInto(row.cells, values);
-            const full = copy.write(values);
-            if (full) await full;
-          }
-          rows += batch.length;
+        for await (const piece of pieces.map(file.pieces())) {
+          const full = copy.writeLines(Buffer.from(piece.lines.buffer, piece.lines.byteOffset, piece.lines.byteLength), piece.records);
+          compiled.absorb(piece.report);
+          rows += piece.records;
+          if (full) await full;
           if (rows >= reportAt) {
             reportAt = rows + 20_000;
             await ctx.progress(expectedRows ? (rows / expectedRows) * 95 : 50, jobStep('harmonizing_records', { records: rows }));
@@ -95,6 +110,7 @@ export const harmonizeSubmissionJob: JobHandler<'submissions.harmonize'> = async
     }
     throw err;
   } finally {
+    await reading?.close();
     client.release();
   }
   return { records: outcome!.records, unmappedColumns: outcome!.report.unmappedColumns.length };

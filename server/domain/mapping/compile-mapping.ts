@@ -11,7 +11,7 @@ import {
   type CellResolver,
 } from './resolve-cell';
 import { birthDateStep, cellStep, flagsStep, withBirthDateFallback, type Step, type StepContext } from './rule-steps';
-import { RunAccumulator, type MappingRunReport, type RowProblem } from './run-accumulator';
+import { RunAccumulator, type MappingRunReport, type RowProblem, type RunPart } from './run-accumulator';
 import { readSourceHeader } from './source-header';
 import { MappingSpecSchema, ruleColumns, ruleTargets, type MappingRule, type MappingSpecInput } from './spec-schema';
 import { checkMappingStructure, identifierCopies, profileIdentifiers, type MappingIssue } from './validate-mapping';
@@ -24,6 +24,11 @@ export interface CompileOptions {
   identifierColumns?: Iterable<string>;
   /** Examples of unmapped values kept per column (default 10). */
   maxExamples?: number;
+  /**
+   * Counts pieces of a file for takePart(), to be added up in order elsewhere: every distinct
+   * unmapped value of a piece is kept, so that the sum keeps the ones a single reader would.
+   */
+  countingPieces?: boolean;
 }
 
 export interface MappedRow {
@@ -45,6 +50,10 @@ export interface CompiledMapping {
   applyInto: (row: readonly string[], values: (string | null)[]) => readonly RowProblem[];
   /** Counts so far: unmapped values per source column, problems, consistency fixes. */
   report(): MappingRunReport;
+  /** The counts since the last call, handed over (see CompileOptions.countingPieces). */
+  takePart(): RunPart;
+  /** Adds the counts of the next piece of the file, mapped elsewhere. */
+  absorb(part: RunPart): void;
 }
 
 export class MappingCompileError extends Error {
@@ -130,7 +139,7 @@ export function compileMapping(
 
   const layout = getLayout(standard);
   const header = readSourceHeader(sourceHeader);
-  const acc = new RunAccumulator(layout.columns, options.maxExamples ?? 10);
+  const acc = new RunAccumulator(layout.columns, options.maxExamples ?? 10, options.countingPieces ? Number.POSITIVE_INFINITY : undefined);
   const ctx: StepContext = { standard, header, acc, missing: missingKeySet(spec.missingValues) };
   const withheld = withheldColumns(spec.rules, spec.dropColumns, identifiers);
 
@@ -168,5 +177,10 @@ export function compileMapping(
     run(row, values);
     return { values, problems: scratch.length === 0 ? NO_PROBLEMS : scratch.slice() };
   };
-  return { standard, columns: layout.columns, apply, applyInto, report: () => acc.report() };
+  return {
+    standard, columns: layout.columns, apply, applyInto,
+    report: () => acc.report(),
+    takePart: () => acc.takePart(),
+    absorb: (part) => acc.absorb(part),
+  };
 }

@@ -3,7 +3,7 @@ export { validateMapping, checkMappingStructure } from './validate-mapping';
 export type { MappingIssue, MappingIssueCode, MappingValidation, MappingContext } from './validate-mapping';
 export { compileMapping, MappingCompileError } from './compile-mapping';
 export type { CompiledMapping, CompileOptions, MappedRow } from './compile-mapping';
-export type { MappingRunReport, UnmappedColumnReport, RowProblem, RowProblemCode, ProblemCount } from './run-accumulator';
+export type { MappingRunReport, UnmappedColumnReport, RowProblem, RowProblemCode, ProblemCount, RunPart } from './run-accumulator';
 export { suggestMapping } from './suggest';
 export type { SuggestOptions } from './suggest';
 export type {

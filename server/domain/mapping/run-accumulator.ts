@@ -66,17 +66,38 @@ interface ColumnTally {
   lastValue: string;
 }
 
-/** Counts what a compiled mapping could not map, with examples only where they are safe to show. */
+/** What one piece of a file added to the counts: plain data, so it can cross threads. */
+export interface RunPart {
+  rows: number;
+  /** Per watched column (by index): its unmapped values in the order first seen, with counts. */
+  columns: { index: number; unmapped: number; defaulted: number; values: string[] | null; counts: number[] | null }[];
+  problems: ProblemCount[];
+  consistency: Record<string, number>;
+  missing: Float64Array;
+}
+
+const problemKey = (p: RowProblem): string => `${p.code}\u0000${p.column}\u0000${p.variable}`;
+
+/**
+ * Counts what a compiled mapping could not map, with examples only where they are safe to show.
+ * A file read in pieces (on several threads) gives the same counts: each piece's part is added in
+ * file order, and the first distinct values kept are the ones a single reader would have kept.
+ */
 export class RunAccumulator {
   rows = 0;
   private readonly columns = new Map<number, ColumnTally>();
   private readonly problems = new Map<RowProblem, number>();
   private readonly findings = new Map<ConsistencyFinding, number>();
-  private readonly missing: Float64Array;
+  /** Counts added from parts, by key (other threads' problems and findings are other objects). */
+  private readonly partProblems = new Map<string, ProblemCount>();
+  private readonly partConsistency = new Map<string, number>();
+  private missing: Float64Array;
 
+  /** `trackedDistinct`: unmapped values kept per column; unbounded when counting one piece for a part. */
   constructor(
     private readonly variableNames: readonly string[],
     private readonly maxExamples: number,
+    private readonly trackedDistinct = TRACKED_DISTINCT,
   ) {
     this.missing = new Float64Array(variableNames.length);
   }
@@ -100,7 +121,7 @@ export class RunAccumulator {
     if (values === null) return;
     const seen = values.get(value);
     if (seen !== undefined) values.set(value, seen + 1);
-    else if (values.size < TRACKED_DISTINCT) values.set(value, 1);
+    else if (values.size < this.trackedDistinct) values.set(value, 1);
   }
 
   defaulted(index: number): void {
@@ -119,6 +140,77 @@ export class RunAccumulator {
     for (let i = 0; i < values.length; i++) if (values[i] === null) this.missing[i]++;
   }
 
+  /** Hands over everything counted since the last call, and starts again from zero. */
+  takePart(): RunPart {
+    const part: RunPart = {
+      rows: this.rows,
+      columns: [...this.columns].map(([index, t]) => ({
+        index, unmapped: t.unmapped, defaulted: t.defaulted,
+        values: t.values ? [...t.values.keys()] : null,
+        counts: t.values ? [...t.values.values()] : null,
+      })),
+      problems: this.problemCounts(),
+      consistency: this.consistencyCounts(),
+      missing: this.missing,
+    };
+    this.rows = 0;
+    for (const t of this.columns.values()) {
+      t.unmapped = 0;
+      t.defaulted = 0;
+      t.values = t.values ? new Map() : null;
+      t.lastRow = -1;
+    }
+    this.problems.clear();
+    this.findings.clear();
+    this.partProblems.clear();
+    this.partConsistency.clear();
+    this.missing = new Float64Array(this.variableNames.length);
+    return part;
+  }
+
+  /** Adds a part counted elsewhere (the next piece of the file, in order). */
+  absorb(part: RunPart): void {
+    this.rows += part.rows;
+    for (const c of part.columns) {
+      const tally = this.columns.get(c.index)!;
+      tally.unmapped += c.unmapped;
+      tally.defaulted += c.defaulted;
+      const values = tally.values;
+      if (values === null || c.values === null) continue;
+      for (let i = 0; i < c.values.length; i++) {
+        const seen = values.get(c.values[i]);
+        if (seen !== undefined) values.set(c.values[i], seen + c.counts![i]);
+        else if (values.size < this.trackedDistinct) values.set(c.values[i], c.counts![i]);
+      }
+    }
+    for (const p of part.problems) {
+      const key = problemKey(p);
+      const seen = this.partProblems.get(key);
+      if (seen) seen.count += p.count;
+      else this.partProblems.set(key, { ...p });
+    }
+    for (const [key, n] of Object.entries(part.consistency)) this.partConsistency.set(key, (this.partConsistency.get(key) ?? 0) + n);
+    for (let i = 0; i < this.missing.length; i++) this.missing[i] += part.missing[i];
+  }
+
+  private problemCounts(): ProblemCount[] {
+    const counts = new Map<string, ProblemCount>();
+    for (const p of this.partProblems.values()) counts.set(problemKey(p), { ...p });
+    for (const [p, count] of this.problems) {
+      const key = problemKey(p);
+      const seen = counts.get(key);
+      if (seen) seen.count += count;
+      else counts.set(key, { code: p.code, column: p.column, variable: p.variable, count });
+    }
+    return [...counts.values()];
+  }
+
+  private consistencyCounts(): Record<string, number> {
+    const consistency: Record<string, number> = Object.fromEntries(this.partConsistency);
+    for (const [f, n] of this.findings) consistency[findingKey(f)] = (consistency[findingKey(f)] ?? 0) + n;
+    return consistency;
+  }
+
   report(): MappingRunReport {
     const unmappedColumns = [...this.columns.values()]
       .filter((t) => t.unmapped > 0 || t.defaulted > 0)
@@ -132,12 +224,10 @@ export class RunAccumulator {
         distinctUnmapped: t.values ? t.values.size : null,
       }))
       .sort((a, b) => b.unmapped - a.unmapped);
-    const problems = [...this.problems].map(([p, count]) => ({ ...p, count })).sort((a, b) => b.count - a.count);
-    const consistency: Record<string, number> = {};
-    for (const [f, n] of this.findings) consistency[findingKey(f)] = (consistency[findingKey(f)] ?? 0) + n;
+    const problems = this.problemCounts().sort((a, b) => b.count - a.count);
     const missingByVariable: Record<string, number> = {};
     this.variableNames.forEach((name, i) => (missingByVariable[name] = this.missing[i]));
-    return { rows: this.rows, unmappedColumns, problems, consistency, missingByVariable };
+    return { rows: this.rows, unmappedColumns, problems, consistency: this.consistencyCounts(), missingByVariable };
   }
 }
 

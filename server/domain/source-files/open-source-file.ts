@@ -10,7 +10,7 @@ import { type Delimiter, detectDelimiter } from './detect-delimiter';
 import { HEADER_SEARCH_ROWS, detectHeaderRow } from './detect-header-row';
 import { RecordPieces } from './record-pieces';
 import { type SourceRow, buildHeader, fitRows, isBlankRecord } from './source-header';
-import type { FilePiece, PieceLayout } from './split-piece';
+import { type FilePiece, type PieceLayout, splitPiece } from './split-piece';
 import { SourceFileError, formatBytes } from './source-file-error';
 import { xlsxRecords } from './xlsx-records';
 import { DEFAULT_XLSX_LIMITS, type XlsxLimits } from './xlsx-limits';
@@ -77,7 +77,7 @@ async function* csvBatches(source: DelimitedText): AsyncGenerator<RawRecord[]> {
   if (last.length > 0) yield last;
 }
 
-const PIECE_CHARS = 4 * 1024 * 1024;
+const PIECE_CHARS = 1024 * 1024;
 const XLSX_PIECE_ROWS = 2000;
 
 async function* singletons(records: AsyncGenerator<RawRecord>): AsyncGenerator<RawRecord[]> {
@@ -175,21 +175,6 @@ export async function openSourceFile(input: Readable, options: SourceFileOptions
     const format: SourceFormat = delimiter === null ? 'xlsx' : delimiter === '\t' ? 'tsv' : 'csv';
     const padShort = format === 'xlsx';
     const fit = (batch: RawRecord[]): SourceRow[] => fitRows(batch, header, padShort, headerRecord.rowNumber);
-    async function* rowBatches(): AsyncGenerator<SourceRow[]> {
-      try {
-        const first = fit(pending.splice(0));
-        if (first.length > 0) yield first;
-        for await (const batch of batches) {
-          const fitted = fit(batch);
-          if (fitted.length > 0) yield fitted;
-        }
-      } finally {
-        source.destroy();
-      }
-    }
-    async function* rows(): AsyncGenerator<SourceRow> {
-      for await (const batch of rowBatches()) yield* batch;
-    }
     const rest = delimited;
     async function* pieces(pieceChars = PIECE_CHARS): AsyncGenerator<FilePiece> {
       try {
@@ -221,6 +206,18 @@ export async function openSourceFile(input: Readable, options: SourceFileOptions
         source.destroy();
       }
     }
+    const layout = delimiter === null ? null : { delimiter, header, headerRowNumber: headerRecord.rowNumber, maxRecordChars };
+    // Rows read here come the same way as on reading threads: pieces, split.
+    async function* rowBatches(): AsyncGenerator<SourceRow[]> {
+      for await (const piece of pieces()) {
+        const split: SourceRow[][] = [];
+        splitPiece(piece, layout, (rows) => split.push(rows));
+        yield* split;
+      }
+    }
+    async function* rows(): AsyncGenerator<SourceRow> {
+      for await (const batch of rowBatches()) yield* batch;
+    }
     return {
       format, delimiter, header, warnings,
       // A getter: a file that looked ASCII may turn out to be Windows-1252 further down.
@@ -229,7 +226,7 @@ export async function openSourceFile(input: Readable, options: SourceFileOptions
       },
       headerRow: headerRecord.rowNumber - 1,
       headerRowNumber: headerRecord.rowNumber,
-      layout: delimiter === null ? null : { delimiter, header, headerRowNumber: headerRecord.rowNumber, maxRecordChars },
+      layout,
       bytesRead: () => source.bytesRead,
       rows,
       batches: rowBatches,
