@@ -61,6 +61,8 @@ export async function contributionData(db: DbOrTx, partnerId: string, period: { 
     .select({ id: releases.id, version: releases.version, title: releases.title, status: releases.status, publishedAt: releases.publishedAt, runId: releases.approvedRunId, records: count(standardRecords.id) })
     .from(releaseSubmissions)
     .innerJoin(releases, eq(releases.id, releaseSubmissions.releaseId))
+    // Through the partner's own submissions: records are read by submission, never all of a release's.
+    .innerJoin(submissions, and(eq(submissions.id, releaseSubmissions.submissionId), eq(submissions.partnerId, partnerId)))
     .innerJoin(standardRecords, and(eq(standardRecords.submissionId, releaseSubmissions.submissionId), eq(standardRecords.partnerId, partnerId)))
     .where(inArray(releases.status, ['published', 'retracted']))
     .groupBy(releases.id)

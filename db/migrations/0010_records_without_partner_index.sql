@@ -1,0 +1,1 @@
+DROP INDEX "standard_records_partner_idx";
