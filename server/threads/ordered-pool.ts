@@ -15,7 +15,6 @@ export interface OrderedPoolOptions<Init> {
 }
 
 interface Waiting<Result> {
-  promise: Promise<Result>;
   resolve(result: Result): void;
   reject(error: Error): void;
   thread: number;
@@ -78,7 +77,14 @@ export class OrderedPool<Init, Piece, Result, Note = never> {
     for (const waiting of this.waiting.values()) waiting.reject(error);
   }
 
+  /** Runs a piece; its result is read later, in order, so a failure meanwhile must not count as unhandled. */
   private dispatch(seq: number, piece: Piece): Promise<Result> {
+    const result = this.send(seq, piece);
+    result.catch(() => undefined);
+    return result;
+  }
+
+  private send(seq: number, piece: Piece): Promise<Result> {
     if (this.local) {
       try {
         return Promise.resolve(this.local.run(piece).result);
@@ -89,18 +95,10 @@ export class OrderedPool<Init, Piece, Result, Note = never> {
     if (this.failure) return Promise.reject(this.failure);
     let thread = 0;
     for (let t = 1; t < this.threads.length; t++) if (this.load[t] < this.load[thread]) thread = t;
-    let resolve!: (result: Result) => void;
-    let reject!: (error: Error) => void;
-    const promise = new Promise<Result>((res, rej) => {
-      resolve = res;
-      reject = rej;
-    });
-    // Read in order later; an early failure must not count as unhandled meanwhile.
-    promise.catch(() => undefined);
-    this.waiting.set(seq, { promise, resolve, reject, thread });
+    const result = new Promise<Result>((resolve, reject) => this.waiting.set(seq, { resolve, reject, thread }));
     this.load[thread]++;
     this.threads[thread].postMessage({ type: 'piece', seq, piece });
-    return promise;
+    return result;
   }
 
   /** The results of the pieces, in their order. Iterate once. */
