@@ -1,3 +1,4 @@
+import { addFirstKept } from '../first-kept';
 import { findingKey, type ConsistencyFinding } from '../standard';
 import type { ValueCount } from '../profiling/types';
 
@@ -175,13 +176,7 @@ export class RunAccumulator {
       const tally = this.columns.get(c.index)!;
       tally.unmapped += c.unmapped;
       tally.defaulted += c.defaulted;
-      const values = tally.values;
-      if (values === null || c.values === null) continue;
-      for (let i = 0; i < c.values.length; i++) {
-        const seen = values.get(c.values[i]);
-        if (seen !== undefined) values.set(c.values[i], seen + c.counts![i]);
-        else if (values.size < this.trackedDistinct) values.set(c.values[i], c.counts![i]);
-      }
+      if (tally.values !== null && c.values !== null) addFirstKept(tally.values, c.values, c.counts!, this.trackedDistinct);
     }
     for (const p of part.problems) {
       const key = problemKey(p);

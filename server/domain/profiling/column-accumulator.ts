@@ -1,3 +1,4 @@
+import { addFirstKept } from '../first-kept';
 import { HyperLogLog } from './hyperloglog';
 import { SHAPE_COUNT, Shape, TRAIT_BITS, Trait, type ValueShape, classifyValue } from './value-shape';
 
@@ -202,14 +203,7 @@ export class ColumnAccumulator extends CellTotals {
     this.integerCount += part.integerCount;
     this.zeroOrOne += part.zeroOrOne;
     if (part.values) {
-      const counts = part.counts!;
-      for (let i = 0; i < part.values.length; i++) {
-        const value = part.values[i];
-        const seen = this.values.get(value);
-        if (seen !== undefined) this.values.set(value, seen + counts[i]);
-        else if (this.values.size < this.cap) this.values.set(value, counts[i]);
-        else this.overflow().add(value);
-      }
+      addFirstKept(this.values, part.values, part.counts!, this.cap, (value) => this.overflow().add(value));
     } else {
       // Counted against the kept values, which are this accumulator's keys in order.
       const keptCounts = part.keptCounts!;

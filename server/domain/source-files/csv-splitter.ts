@@ -27,10 +27,6 @@ export class CsvSplitter {
     this.line = firstLine;
   }
 
-  get delimiterChar(): string {
-    return String.fromCharCode(this.delimiter);
-  }
-
   /** Hands over the text not yet split (an incomplete record) and the line it starts on. */
   takePending(): { text: string; line: number } {
     const taken = { text: this.pending, line: this.line };

@@ -61,6 +61,7 @@ const SAMPLE_BYTES = 64 * 1024;
 /** Decoded text and the splitter reading it, which pieces() can take over once the header is found. */
 interface DelimitedText {
   text: AsyncIterator<string>;
+  delimiter: string;
   splitter: CsvSplitter;
   /** The text has run out and the splitter has given its last records. */
   ended: boolean;
@@ -125,6 +126,7 @@ export async function openSourceFile(input: Readable, options: SourceFileOptions
       };
       delimited = {
         text: decodeText(source.chunks(), encoding, onSwitch)[Symbol.asyncIterator](),
+        delimiter,
         splitter: new CsvSplitter(delimiter, maxRecordChars),
         ended: false,
       };
@@ -195,7 +197,7 @@ export async function openSourceFile(input: Readable, options: SourceFileOptions
         if (first.length > 0) yield { rows: first };
         if (rest.ended) return;
         const unsplit = rest.splitter.takePending();
-        const cutter = new RecordPieces(rest.splitter.delimiterChar, { maxRecordChars, pieceChars, firstLine: unsplit.line, carry: unsplit.text });
+        const cutter = new RecordPieces(rest.delimiter, { maxRecordChars, pieceChars, firstLine: unsplit.line, carry: unsplit.text });
         for (let next = await rest.text.next(); !next.done; next = await rest.text.next()) {
           const piece = cutter.push(next.value);
           if (piece) yield piece;
