@@ -1,6 +1,7 @@
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { PieceWorker, ThreadError } from './piece-worker';
+import { typescriptThread } from './typescript-thread';
 
 export interface OrderedPoolOptions<Init> {
   /** Absolute path of the module exporting `createPieceWorker`. */
@@ -50,12 +51,7 @@ export class OrderedPool<Init, Piece, Result, Note = never> {
       return;
     }
     for (let t = 0; t < options.threads; t++) {
-      // The threads run TypeScript like the rest: tsx compiles it there, whatever runs this one.
-      const worker = new Worker(`const { workerData } = require('node:worker_threads'); require(workerData.tsx); require(workerData.thread);`, {
-        eval: true,
-        resourceLimits: THREAD_LIMITS,
-        workerData: { tsx: require.resolve('tsx/cjs'), thread: path.join(__dirname, 'piece-thread.ts'), entry: options.entry, init: options.init },
-      });
+      const worker = typescriptThread(path.join(__dirname, 'piece-thread.ts'), { entry: options.entry, init: options.init }, { resourceLimits: THREAD_LIMITS });
       worker.on('message', (message: { type: 'result'; seq: number; result: Result } | { type: 'error'; seq: number; error: ThreadError }) => {
         const waiting = this.waiting.get(message.seq);
         if (!waiting) return;

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { typescriptThread } from '../../threads/typescript-thread';
 import type { VerificationOptions, VerificationReport } from '../../domain/verifier';
 
 export type VerifierMessage =
@@ -28,14 +29,8 @@ export class VerifierThread {
   constructor(options: VerificationOptions) {
     const sensitive = options.lDiversity !== undefined;
     if (sensitive) this.values = new Int32Array(BATCH);
-    // The worker is TypeScript like the rest: tsx compiles it there, whatever runs this thread.
-    this.worker = new Worker(`const { workerData } = require('node:worker_threads'); require(workerData.tsx); require(workerData.entry);`, {
-      eval: true,
-      workerData: {
-        tsx: require.resolve('tsx/cjs'),
-        entry: path.join(__dirname, 'verify-rows-worker.ts'),
-        options: { ...options, allowedValues: options.allowedValues ? [...options.allowedValues] : undefined },
-      },
+    this.worker = typescriptThread(path.join(__dirname, 'verify-rows-worker.ts'), {
+      options: { ...options, allowedValues: options.allowedValues ? [...options.allowedValues] : undefined },
     });
     this.report = new Promise((resolve, reject) => {
       this.worker.on('message', (m: { type: 'report'; report: VerificationReport }) => resolve(m.report));
